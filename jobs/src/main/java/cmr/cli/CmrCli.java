@@ -1,0 +1,56 @@
+package cmr.cli;
+
+import cmr.errors.CmrException;
+import cmr.errors.Errors;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code cmr} command line. Exit codes: 0 success, 2 usage or configuration, 3 input data,
+ * 4 publication refused, 5 another step failure. On failure one line goes to stderr naming the
+ * step, the input and the reason; the stack trace goes to the log only.
+ */
+@Command(name = "cmr", mixinStandardHelpOptions = true, version = "cmr 0.1.0",
+    description = "Nightly CMR analytics on Spark and Delta Lake: ingest, metrics, coefficients, dashboards.",
+    subcommands = {
+        NightlyCommand.class,
+        BackfillCommand.class,
+        IngestCommand.class,
+        GenerateCommand.class,
+        DemoCommand.class,
+        SqlCommand.class,
+        CoefficientsCommand.class,
+        CommandLine.HelpCommand.class
+    })
+public final class CmrCli implements Runnable {
+  private static final Logger LOG = LogManager.getLogger(CmrCli.class);
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit code (used by tests too). */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new CmrCli());
+    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+      CmrException ce = ex instanceof CmrException c ? c
+          : Errors.wrap(line.getCommandName(), "command", ex);
+      LOG.error(ce.oneLine(), ex);
+      System.err.println(ce.oneLine());
+      return ce.exitCode();
+    });
+    cl.setParameterExceptionHandler((ex, args2) -> {
+      System.err.println("cmr: usage: " + ex.getMessage());
+      ex.getCommandLine().usage(System.err);
+      return Errors.USAGE;
+    });
+    return cl.execute(args);
+  }
+}

@@ -1,0 +1,29 @@
+package cmr.cli;
+
+import cmr.jobs.IngestJob;
+import cmr.pipeline.NightlyPipeline;
+import cmr.pipeline.RunOptions;
+import cmr.pipeline.Runner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+    description = "Ingests the landing folders dt=DATE of every source into bronze and the "
+        + "quarantine, with reconciliation in ops/job_runs. Safe to rerun.")
+public final class IngestCommand implements Runnable {
+  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The arrival day.")
+  LocalDate date;
+
+  @Mixin
+  CommonOptions common;
+
+  @Override
+  public void run() {
+    Runner.create(common.config())
+        .nightly(new NightlyPipeline(List.of(new IngestJob())), date, RunOptions.defaults());
+  }
+}

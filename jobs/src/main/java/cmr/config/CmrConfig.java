@@ -1,0 +1,169 @@
+package cmr.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValue;
+import cmr.errors.Errors;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one typed view of the configuration. No job reads raw config keys.
+ *
+ * <p>Precedence, highest first: {@code -Dkey=value} overrides given on the command line, then the
+ * file named by {@code --conf}, then {@code conf/application.conf} packaged in the jar (the
+ * embedded local defaults). Keys may be given with or without the {@code cmr.} prefix.
+ */
+public record CmrConfig(
+    Paths paths,
+    Ingest ingest,
+    Metrics metrics,
+    Attribution attribution,
+    Settlement settlement,
+    Coefficients coefficients,
+    Dashboard dashboard,
+    SparkSettings spark) {
+
+  public record Paths(String landing, String warehouse, String published, String exports, String truth) {
+    /** The published coefficients folder, resolved against the warehouse when relative. */
+    public String publishedDir() {
+      return underWarehouse(published);
+    }
+
+    public String exportsDir() {
+      return underWarehouse(exports);
+    }
+
+    private String underWarehouse(String p) {
+      if (p.startsWith("/") || p.contains("://")) {
+        return p;
+      }
+      return warehouse + "/" + p;
+    }
+  }
+
+  public record Ingest(int lateDays, double maxRejectRate, boolean quarantineUnreadableFiles,
+                       BigDecimal maxMoney) {}
+
+  public record Metrics(int matureMinOrders, BigDecimal matureMinNetSpend, int tierWindowDays,
+                        int mauWindowDays, BigDecimal defaultCommissionRate,
+                        Map<String, BigDecimal> commissionRates) {}
+
+  public record Attribution(int windowDays) {}
+
+  public record Settlement(int cycleDays, BigDecimal minSpend, int minActiveDays,
+                           BigDecimal maxTargetRoi, int settlementLagDays) {}
+
+  public record Coefficients(int trainingDays, int coldStartDays, double priorDays,
+                             double maxDriftShare, double driftFactor, int keepVersions) {}
+
+  public record Dashboard(String locale) {}
+
+  public record SparkSettings(String master, String appName, int shufflePartitions,
+                              Map<String, String> extra) {}
+
+  /** Loads the packaged defaults, then {@code confFile} (may be null), then {@code overrides}. */
+  public static CmrConfig load(Path confFile, Map<String, String> overrides) {
+    Config defaults = ConfigFactory.parseResources("application.conf",
+        ConfigParseOptions.defaults().setAllowMissing(false));
+    Config merged = defaults;
+    if (confFile != null) {
+      if (!Files.isRegularFile(confFile)) {
+        throw Errors.config("--conf " + confFile, "the file does not exist",
+            "pass the path of a HOCON file such as conf/cluster-example.conf");
+      }
+      merged = ConfigFactory.parseFile(confFile.toFile()).withFallback(merged);
+    }
+    if (overrides != null && !overrides.isEmpty()) {
+      Map<String, Object> withPrefix = new LinkedHashMap<>();
+      overrides.forEach((k, v) -> withPrefix.put(k.startsWith("cmr.") ? k : "cmr." + k, v));
+      merged = ConfigFactory.parseMap(withPrefix).withFallback(merged);
+    }
+    try {
+      return from(merged.resolve().getConfig("cmr"));
+    } catch (ConfigException e) {
+      throw Errors.config("configuration", e.getMessage(),
+          "fix the key in conf/application.conf, the --conf file or the -D override");
+    }
+  }
+
+  /** The packaged defaults with {@code overrides} on top; convenient in tests. */
+  public static CmrConfig defaults(Map<String, String> overrides) {
+    return load(null, overrides);
+  }
+
+  static CmrConfig from(Config c) {
+    Config comm = c.getConfig("metrics.commission");
+    Map<String, BigDecimal> rates = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> e : comm.getConfig("rates").root().entrySet()) {
+      rates.put(e.getKey(), new BigDecimal(e.getValue().unwrapped().toString()));
+    }
+    Map<String, String> extra = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> e : c.getConfig("spark.extra").root().entrySet()) {
+      extra.put(e.getKey(), e.getValue().unwrapped().toString());
+    }
+    CmrConfig cfg = new CmrConfig(
+        new Paths(c.getString("paths.landing"), c.getString("paths.warehouse"),
+            c.getString("paths.published"), c.getString("paths.exports"), c.getString("paths.truth")),
+        new Ingest(c.getInt("ingest.late_days"), c.getDouble("ingest.max_reject_rate"),
+            c.getBoolean("ingest.quarantine_unreadable_files"), dec(c, "ingest.max_money")),
+        new Metrics(c.getInt("metrics.mature_min_orders"), dec(c, "metrics.mature_min_net_spend"),
+            c.getInt("metrics.tier_window_days"), c.getInt("metrics.mau_window_days"),
+            dec(comm, "default_rate"), Map.copyOf(rates)),
+        new Attribution(c.getInt("attribution.window_days")),
+        new Settlement(c.getInt("settlement.cycle_days"), dec(c, "settlement.min_spend"),
+            c.getInt("settlement.min_active_days"), dec(c, "settlement.max_target_roi"),
+            c.getInt("settlement.settlement_lag_days")),
+        new Coefficients(c.getInt("coefficients.training_days"), c.getInt("coefficients.cold_start_days"),
+            c.getDouble("coefficients.prior_days"), c.getDouble("coefficients.max_drift_share"),
+            c.getDouble("coefficients.drift_factor"), c.getInt("coefficients.keep_versions")),
+        new Dashboard(c.getString("dashboard.locale")),
+        new SparkSettings(c.getString("spark.master"), c.getString("spark.app_name"),
+            c.getInt("spark.shuffle_partitions"), Map.copyOf(extra)));
+    cfg.validate();
+    return cfg;
+  }
+
+  private static BigDecimal dec(Config c, String key) {
+    return new BigDecimal(c.getValue(key).unwrapped().toString());
+  }
+
+  private void validate() {
+    if (attribution.windowDays() < 1 || attribution.windowDays() > 30) {
+      throw Errors.config("attribution.window_days", "is " + attribution.windowDays(),
+          "use a window of 1 to 30 days");
+    }
+    if (ingest.lateDays() < 0) {
+      throw Errors.config("ingest.late_days", "is negative", "use 0 or more days");
+    }
+    if (settlement.settlementLagDays() < 0 || settlement.settlementLagDays() > ingest.lateDays()) {
+      throw Errors.config("settlement.settlement_lag_days", "is " + settlement.settlementLagDays(),
+          "use 0 to ingest.late_days (" + ingest.lateDays() + ")");
+    }
+    if (ingest.maxRejectRate() < 0 || ingest.maxRejectRate() > 1) {
+      throw Errors.config("ingest.max_reject_rate", "is " + ingest.maxRejectRate(),
+          "use a share between 0 and 1");
+    }
+    if (!dashboard.locale().equals("en") && !dashboard.locale().equals("zh-CN")) {
+      throw Errors.config("dashboard.locale", "is " + dashboard.locale(), "use en or zh-CN");
+    }
+  }
+
+  /** Commission rate of a category (the default rate for categories not listed). */
+  public BigDecimal commissionRate(String categoryId) {
+    return metrics.commissionRates().getOrDefault(categoryId, metrics.defaultCommissionRate());
+  }
+
+  public CmrConfig withPaths(String landing, String warehouse) {
+    return new CmrConfig(new Paths(landing == null ? paths.landing() : landing,
+        warehouse == null ? paths.warehouse() : warehouse, paths.published(), paths.exports(),
+        paths.truth()), ingest, metrics, attribution, settlement, coefficients, dashboard, spark);
+  }
+}

@@ -1,0 +1,72 @@
+package cmr.errors;
+
+/**
+ * Every user-facing failure is made here, so that messages share one shape: what is wrong, where,
+ * and how to fix it. Exit codes (documented in README.md):
+ * 2 usage or configuration, 3 input data (unreadable file, reject rate, reconciliation),
+ * 4 a publication check refused a coefficient version, 5 a step failed for another reason.
+ */
+public final class Errors {
+  public static final int USAGE = 2;
+  public static final int INPUT = 3;
+  public static final int PUBLICATION = 4;
+  public static final int STEP = 5;
+
+  private Errors() {}
+
+  public static CmrException config(String input, String reason, String fix) {
+    return new CmrException(USAGE, "config", input, reason, fix, null);
+  }
+
+  public static CmrException usage(String input, String reason, String fix) {
+    return new CmrException(USAGE, "usage", input, reason, fix, null);
+  }
+
+  public static CmrException unreadableFile(String file, String reason, Throwable cause) {
+    return new CmrException(INPUT, "ingest", file, "cannot be read: " + reason,
+        "replace the file in the landing zone and rerun the date, or set "
+            + "ingest.quarantine_unreadable_files = true to quarantine whole files", cause);
+  }
+
+  public static CmrException rejectRate(String source, String date, double rate, double max,
+                                        String topReasons) {
+    return new CmrException(INPUT, "ingest", source + " dt=" + date,
+        String.format("%.2f%% of rows rejected (limit %.2f%%), top reasons: %s", rate * 100,
+            max * 100, topReasons),
+        "inspect ops/quarantine for this source and date, fix upstream, and rerun the date", null);
+  }
+
+  public static CmrException reconciliation(String source, String file, long read, long accepted,
+                                            long quarantined, long duplicates) {
+    return new CmrException(INPUT, "ingest", source + " " + file,
+        "counts do not add up: read " + read + " != bronze " + accepted + " + quarantined "
+            + quarantined + " + duplicates " + duplicates,
+        "this is a bug in ingestion; keep the landing files and report the run id", null);
+  }
+
+  public static CmrException input(String step, String input, String reason, String fix) {
+    return new CmrException(INPUT, step, input, reason, fix, null);
+  }
+
+  public static CmrException publication(String check, String reason) {
+    return new CmrException(PUBLICATION, "publish", check, reason,
+        "the live version is unchanged; use --force-publish to override the drift check only", null);
+  }
+
+  public static CmrException step(String step, String input, String reason, Throwable cause) {
+    return new CmrException(STEP, step, input, reason, "see the log for the stack trace", cause);
+  }
+
+  /** Wraps anything thrown inside a step into a one-line failure naming that step. */
+  public static CmrException wrap(String step, String input, Throwable t) {
+    if (t instanceof CmrException ce) {
+      return ce.inStep(step);
+    }
+    String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    int nl = msg.indexOf('\n');
+    if (nl > 0) {
+      msg = msg.substring(0, nl);
+    }
+    return step(step, input, msg, t);
+  }
+}

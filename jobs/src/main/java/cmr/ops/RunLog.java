@@ -1,0 +1,79 @@
+package cmr.ops;
+
+import cmr.pipeline.StepResult;
+import cmr.warehouse.Warehouse;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code ops/job_runs}: one row per step per run (run id, date, job, status, start, end, rows
+ * in/out/quarantined/duplicate, error, detail). Append-only: it is the history of what ran.
+ */
+public final class RunLog {
+  public static final StructType SCHEMA = new StructType()
+      .add("run_id", DataTypes.StringType, false)
+      .add("run_date", DataTypes.DateType, false)
+      .add("job", DataTypes.StringType, false)
+      .add("status", DataTypes.StringType, false)
+      .add("started_at", DataTypes.TimestampType, false)
+      .add("ended_at", DataTypes.TimestampType, false)
+      .add("rows_in", DataTypes.LongType, false)
+      .add("rows_out", DataTypes.LongType, false)
+      .add("rows_quarantined", DataTypes.LongType, false)
+      .add("rows_duplicate", DataTypes.LongType, false)
+      .add("error", DataTypes.StringType, true)
+      .add("detail", DataTypes.StringType, true);
+
+  private final SparkSession spark;
+  private final String path;
+
+  public RunLog(SparkSession spark, Warehouse wh) {
+    this.spark = spark;
+    this.path = wh.ops("job_runs");
+  }
+
+  public void record(String runId, LocalDate date, String job, String status, Instant start,
+                     Instant end, StepResult r, String error) {
+    StepResult res = r == null ? new StepResult(0, 0, 0, 0, null) : r;
+    Row row = RowFactory.create(runId, Date.valueOf(date), job, status, Timestamp.from(start),
+        Timestamp.from(end), res.rowsIn(), res.rowsOut(), res.rowsQuarantined(),
+        res.rowsDuplicate(), error, res.detail());
+    Dataset<Row> df = spark.createDataFrame(List.of(row), SCHEMA);
+    Warehouse.append(df, path);
+  }
+
+  /** The latest run date whose given job succeeded, if any (e.g. the latest date run so far). */
+  public Optional<LocalDate> latestSucceeded(String job) {
+    if (!Warehouse.exists(spark, path)) {
+      return Optional.empty();
+    }
+    Row r = spark.read().format("delta").load(path)
+        .where(functions.col("status").equalTo("succeeded").and(functions.col("job").equalTo(job)))
+        .selectExpr("max(run_date)").first();
+    return r.isNullAt(0) ? Optional.empty() : Optional.of(r.getDate(0).toLocalDate());
+  }
+
+  /** Whether the given job succeeded for the given run date in some run. */
+  public boolean succeeded(String job, LocalDate date) {
+    if (!Warehouse.exists(spark, path)) {
+      return false;
+    }
+    return !spark.read().format("delta").load(path)
+        .where(functions.col("status").equalTo("succeeded")
+            .and(functions.col("job").equalTo(job))
+            .and(functions.col("run_date").equalTo(Date.valueOf(date))))
+        .isEmpty();
+  }
+}

@@ -1,0 +1,68 @@
+package cmr.pipeline;
+
+import cmr.errors.CmrException;
+import cmr.errors.Errors;
+import cmr.ops.RunLog;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the steps of one date in dependency order. A step runs only when every step it depends on
+ * succeeded; a failed step does not stop independent ones (a refused publication does not stop
+ * the dashboard export). Every step is written to {@code ops/job_runs}. Throws the first failure
+ * once all runnable steps have run.
+ */
+public final class NightlyPipeline {
+  private static final Logger LOG = LogManager.getLogger(NightlyPipeline.class);
+  private final List<Step> steps;
+
+  public NightlyPipeline(List<Step> steps) {
+    this.steps = List.copyOf(steps);
+  }
+
+  public List<Step> steps() {
+    return steps;
+  }
+
+  public void run(RunContext ctx) {
+    RunLog log = new RunLog(ctx.spark(), ctx.wh());
+    Set<String> succeeded = new HashSet<>();
+    List<CmrException> failures = new ArrayList<>();
+    for (Step step : steps) {
+      List<String> missing = step.dependsOn().stream().filter(d -> !succeeded.contains(d)).toList();
+      Instant start = Instant.now();
+      if (!missing.isEmpty()) {
+        ctx.progress().step(step.name(), "not run: depends on failed step(s) " + missing);
+        log.record(ctx.runId(), ctx.runDate(), step.name(), "not_run", start, Instant.now(),
+            StepResult.skipped("depends on " + missing), null);
+        continue;
+      }
+      ctx.spark().sparkContext().setJobDescription("cmr " + step.name() + " " + ctx.runDate());
+      ctx.progress().step(step.name(), "started for " + ctx.runDate());
+      try {
+        StepResult r = step.run(ctx);
+        log.record(ctx.runId(), ctx.runDate(), step.name(), "succeeded", start, Instant.now(), r, null);
+        succeeded.add(step.name());
+        ctx.progress().step(step.name(), "done" + (r.detail() == null ? "" : ": " + r.detail()));
+      } catch (RuntimeException e) {
+        CmrException ce = Errors.wrap(step.name(), "run " + ctx.runDate(), e);
+        LOG.error(ce.oneLine(), e);
+        ctx.progress().step(step.name(), "FAILED: " + ce.reason());
+        log.record(ctx.runId(), ctx.runDate(), step.name(), "failed", start, Instant.now(), null,
+            ce.oneLine());
+        failures.add(ce);
+      } finally {
+        ctx.spark().sparkContext().setJobDescription(null);
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw failures.get(0);
+    }
+  }
+}

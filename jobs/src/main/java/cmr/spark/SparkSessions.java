@@ -1,0 +1,31 @@
+package cmr.spark;
+
+import cmr.config.CmrConfig;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.Map;
+
+/**
+ * Builds the SparkSession from config: Delta's extension and catalog, few shuffle partitions,
+ * AQE, the session time zone. Under spark-submit the master comes from the submitter, not from
+ * config, so the same jar runs on a cluster unchanged.
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  public static SparkSession getOrCreate(CmrConfig cfg) {
+    SparkSession.Builder b = SparkSession.builder()
+        .appName(cfg.spark().appName())
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.shuffle.partitions", String.valueOf(cfg.spark().shufflePartitions()))
+        .config("spark.sql.ansi.enabled", "false");
+    if (System.getProperty("spark.master") == null && System.getenv("SPARK_ENV_LOADED") == null) {
+      b = b.master(cfg.spark().master());
+    }
+    for (Map.Entry<String, String> e : cfg.spark().extra().entrySet()) {
+      b = b.config(e.getKey(), e.getValue());
+    }
+    return b.getOrCreate();
+  }
+}

@@ -1,0 +1,92 @@
+package cmr.warehouse;
+
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.List;
+
+/**
+ * Where every table lives under the warehouse folder, and the two ways we write them: replace a
+ * slice atomically ({@code replaceWhere}) or create. Path-based Delta tables:
+ * {@code bronze/<source>}, {@code silver/<name>}, {@code state/<name>}, {@code gold/<name>},
+ * {@code ops/<name>}.
+ */
+public final class Warehouse {
+  private final String root;
+
+  public Warehouse(String root) {
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String bronze(String source) {
+    return root + "/bronze/" + source;
+  }
+
+  public String silver(String name) {
+    return root + "/silver/" + name;
+  }
+
+  public String state(String name) {
+    return root + "/state/" + name;
+  }
+
+  public String gold(String name) {
+    return root + "/gold/" + name;
+  }
+
+  public String ops(String name) {
+    return root + "/ops/" + name;
+  }
+
+  public static boolean exists(SparkSession spark, String path) {
+    return DeltaTable.isDeltaTable(spark, path);
+  }
+
+  /**
+   * Atomically replaces the rows matching {@code predicate} (a SQL condition on the table's own
+   * columns, built by the caller from typed values) with {@code rows}: one Delta commit, so readers
+   * see the old slice or the new one. Creates the table if it does not exist yet.
+   */
+  public static void replace(Dataset<Row> rows, String path, String predicate, List<String> partitionBy) {
+    var w = rows.write().format("delta").mode("overwrite")
+        .option("replaceWhere", predicate)
+        .option("mergeSchema", "false");
+    if (!partitionBy.isEmpty()) {
+      w = w.partitionBy(partitionBy.toArray(String[]::new));
+    }
+    w.save(path);
+  }
+
+  /** Appends rows (only for append-only logs such as ops/job_runs). */
+  public static void append(Dataset<Row> rows, String path) {
+    rows.write().format("delta").mode("append").option("mergeSchema", "true").save(path);
+  }
+
+  /** Replaces the whole table. */
+  public static void overwrite(Dataset<Row> rows, String path, List<String> partitionBy) {
+    var w = rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true");
+    if (!partitionBy.isEmpty()) {
+      w = w.partitionBy(partitionBy.toArray(String[]::new));
+    }
+    w.save(path);
+  }
+
+  /**
+   * Registers every existing table of a layer as a temporary view named after it
+   * (e.g. {@code gold/daily_kpis} as {@code daily_kpis}), for SQL files and {@code cmr sql}.
+   */
+  public void registerViews(SparkSession spark, String layer, List<String> names) {
+    for (String name : names) {
+      String path = root + "/" + layer + "/" + name;
+      if (exists(spark, path)) {
+        spark.read().format("delta").load(path).createOrReplaceTempView(name);
+      }
+    }
+  }
+}
