@@ -51,8 +51,7 @@ public final class SqlCommand implements Runnable {
   @Mixin
   CommonOptions common;
 
-  /** Where results go (stdout; tests may replace it). */
-  static PrintStream out = System.out;
+  // results go to System.out, looked up at run time so that callers may redirect it
 
   @Override
   public void run() {
@@ -76,6 +75,7 @@ public final class SqlCommand implements Runnable {
       String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       throw Errors.usage("sql", msg, "gold tables: " + String.join(", ", catalog.tables().keySet()));
     }
+    PrintStream out = System.out;
     boolean more = r.rows().size() > limit;
     var rows = more ? r.rows().subList(0, limit) : r.rows();
     out.print(TextTable.render(r.columns(), rows));

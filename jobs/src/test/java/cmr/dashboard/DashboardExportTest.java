@@ -181,7 +181,77 @@ class DashboardExportTest {
       assertTrue(m.find(), r.getString(0));
       assertEquals(expected, m.group(1), r.getString(0));
     }
-    assertTrue(roi.contains("all channels together 2.00"), roi); // (600+150+0) / (200+100+50) = 2.14? see below
+    // all channels: (600 + 150 + 0) / (200 + 100 + 50) = 750 / 350 = 2.142857
+    assertTrue(roi.contains("all channels together 2.14"), roi);
+  }
+
+  @Test
+  void htmlRendersInHeadlessChromium() throws IOException {
+    String chromium = ExternalTools.chromium();
+    for (String name : DashboardExporter.NOTEBOOKS) {
+      String check = Chromium.check(chromium, exported(name + ".html"));
+      Matcher m = Pattern.compile("CMR-CHECK images=(\\d+) loaded=(\\d+) height=(\\d+)").matcher(check);
+      assertTrue(m.find(), name + ": no check marker in the DOM: " + check.substring(0, Math.min(500, check.length())));
+      int images = Integer.parseInt(m.group(1));
+      assertTrue(images >= 4, name + " charts: " + images);
+      assertEquals(images, Integer.parseInt(m.group(2)), name + ": every chart image loaded");
+      assertTrue(Integer.parseInt(m.group(3)) > 3000, name + " page height " + m.group(3));
+      for (String bad : List.of("could not be drawn", "Exception", "No data yet", "{month}", "{first.")) {
+        assertFalse(check.contains(bad), name + " shows " + bad);
+      }
+    }
+    Path shot = Chromium.screenshot(chromium, exported("overview.html"), Path.of("target", "dashboard-overview.png"));
+    Chromium.assertPainted(shot);
+  }
+
+  @Test
+  void chineseDashboardsUseARealCjkFont() throws IOException {
+    Path zhExports = root.resolve("exports-zh");
+    CmrConfig zh = TestSpark.config(root, Map.of("dashboard.locale", "zh-CN", "paths.exports", zhExports.toString()));
+    if (Fonts.cjkFamily().isEmpty()) {
+      ExternalTools.missing("a CJK font (Debian package fonts-noto-cjk)");
+    }
+    DashboardExporter.Result r = DashboardExporter.export(spark, zh, D);
+    assertEquals("zh-CN", r.locale());
+    String family = r.font();
+    assertEquals(Fonts.cjkFamily().orElseThrow(), family);
+    // every Chinese label of the definitions can be drawn with the chosen font
+    for (String name : DashboardExporter.NOTEBOOKS) {
+      List<String> labels = new ArrayList<>();
+      collectChinese(DashboardExporter.definition(name), labels);
+      assertTrue(labels.size() > 20, name);
+      for (String label : labels) {
+        assertTrue(Fonts.canDisplay(family, label.replaceAll("[{}|.%\\w\\s]", "")), family + " cannot show " + label);
+      }
+    }
+    Path html = zhExports.resolve(D.toString()).resolve("overview.html");
+    String text = read(html);
+    assertTrue(text.contains("lang=\"zh-CN\""));
+    assertTrue(text.contains("管理层总览"));
+    assertTrue(text.contains("客户管理收入"));
+    JsonNode nb = new ObjectMapper().readTree(zhExports.resolve(D.toString()).resolve("overview.ipynb").toFile());
+    assertEquals(family, nb.path("metadata").path("cmr").path("font").asText());
+    assertNull(ExternalTools.validate(ExternalTools.python(), zhExports.resolve(D.toString()).resolve("overview.ipynb")));
+    String chromium = ExternalTools.chromium();
+    String check = Chromium.check(chromium, html);
+    Matcher m = Pattern.compile("CMR-CHECK images=(\\d+) loaded=(\\d+)").matcher(check);
+    assertTrue(m.find());
+    assertEquals(m.group(1), m.group(2));
+    Chromium.assertPainted(Chromium.screenshot(chromium, html, Path.of("target", "dashboard-overview-zh-CN.png")));
+  }
+
+  private static void collectChinese(JsonNode n, List<String> out) {
+    if (n.isObject()) {
+      n.fields().forEachRemaining(e -> {
+        if (e.getKey().equals("zh-CN") && e.getValue().isTextual()) {
+          out.add(e.getValue().asText());
+        } else {
+          collectChinese(e.getValue(), out);
+        }
+      });
+    } else if (n.isArray()) {
+      n.forEach(c -> collectChinese(c, out));
+    }
   }
 
   private static String label(String tier) {
