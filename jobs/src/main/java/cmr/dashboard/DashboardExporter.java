@@ -60,7 +60,7 @@ public final class DashboardExporter {
       family = Fonts.family(lang);
     }
     String font = family.orElseThrow();
-    ExportPublisher publisher = new ExportPublisher(Path.of(cfg.paths().exportsDir()));
+    ExportPublisher publisher = new ExportPublisher(exportsDir(cfg));
     Path staged = publisher.staging(runDate);
     List<Path> files = new ArrayList<>();
     int figures = 0;
@@ -86,9 +86,22 @@ public final class DashboardExporter {
       throw new UncheckedIOException(e);
     }
     boolean moved = publisher.publish(staged, runDate);
-    Path folder = Path.of(cfg.paths().exportsDir()).resolve(runDate.toString());
+    Path folder = exportsDir(cfg).resolve(runDate.toString());
     return new Result(folder, files.stream().map(folder::resolve).toList(), moved, figures, empty,
         failed, font, lang.code());
+  }
+
+  /** The exports folder; a local or mounted file system, since publication relies on rename. */
+  static Path exportsDir(CmrConfig cfg) {
+    String dir = cfg.paths().exportsDir();
+    if (dir.startsWith("file:")) {
+      return Path.of(java.net.URI.create(dir));
+    }
+    if (dir.contains("://")) {
+      throw Errors.config("paths.exports", "is " + dir + ", not a local or mounted folder",
+          "set cmr.paths.exports to a folder on a local or mounted file system (the export publishes by rename)");
+    }
+    return Path.of(dir);
   }
 
   /** The definition {@code notebooks-export/<name>.ipynb} from the classpath. */

@@ -155,7 +155,7 @@ public final class NotebookRenderer {
       o.with("data").set("text/html", lines("<h4 class=\"cmr-title\">" + HtmlTables.escape(title) + "</h4>"));
       o.with("data").set("text/plain", lines(title));
     }
-    String reading = Readings.fill(lang.pick(spec.get("reading")), r, named, lang);
+    String reading = Readings.fill(lang.pick(spec.get("reading")), r, named, lang, spec.path("table").get("columns"));
     if (chartSpec != null && chartSpec.has("final") && r.has(chartSpec.path("final").asText())) {
       LocalDate[] range = Provisional.range(r, chartSpec.path("x").asText(), chartSpec.path("final").asText());
       if (range != null) {

@@ -17,6 +17,15 @@ public final class Readings {
   private Readings() {}
 
   public static String fill(String template, QueryResult r, Map<String, String> named, Lang lang) {
+    return fill(template, r, named, lang, null);
+  }
+
+  /**
+   * As {@link #fill(String, QueryResult, Map, Lang)}; the unit {@code label} shows a code through
+   * the figure's table column {@code values} (e.g. {@code offsite_wechat} as "Off-site WeChat").
+   */
+  public static String fill(String template, QueryResult r, Map<String, String> named, Lang lang,
+                            com.fasterxml.jackson.databind.JsonNode columns) {
     Matcher m = TOKEN.matcher(template);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -27,7 +36,10 @@ public final class Readings {
       if (col == null) {
         value = agg.equals("rows") ? String.valueOf(r.rows().size()) : named.getOrDefault(agg, m.group());
       } else {
-        value = Formats.format(aggregate(agg, col, r), unit, lang);
+        Object v = aggregate(agg, col, r);
+        com.fasterxml.jackson.databind.JsonNode labels = columns == null ? null : columns.path(col).get("values");
+        value = "label".equals(unit) && v != null && labels != null && labels.has(v.toString())
+            ? lang.pick(labels.get(v.toString())) : Formats.format(v, "label".equals(unit) ? null : unit, lang);
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
