@@ -32,32 +32,57 @@ public final class DashboardExporter {
   private static final Logger LOG = LogManager.getLogger(DashboardExporter.class);
   /** The notebooks exported, in reading order (files {@code notebooks-export/<name>.ipynb}). */
   public static final List<String> NOTEBOOKS = List.of("overview", "merchants");
+  /** Figure queries are small and latency-bound: this many run at once. */
+  static final int QUERY_THREADS = 4;
 
   /** What an export wrote. */
   public record Result(Path folder, List<Path> files, boolean latestMoved, int figures, int empty,
-                       List<String> failed, String font, String locale) {
+                       List<String> failed, String font, String locale, String timing) {
     public String detail() {
-      return String.format("%s: %d files, %d figures, %d sections without data, %d failed, locale %s, font %s, LATEST %s",
-          folder, files.size(), figures, empty, failed.size(), locale, font,
-          latestMoved ? "moved" : "kept (a later date is live)");
+      return String.format("%s: %d files, %d figures, %d sections without data, %d failed%s, locale %s, font %s, LATEST %s, %s",
+          folder, files.size(), figures, empty, failed.size(), failed.isEmpty() ? "" : " " + failed, locale, font,
+          latestMoved ? "moved" : "kept (a later date is live)", timing);
     }
   }
 
   private DashboardExporter() {}
 
   public static Result export(SparkSession spark, CmrConfig cfg, LocalDate runDate) {
+    return export(spark, cfg, runDate, Fonts::family);
+  }
+
+  /** As {@link #export(SparkSession, CmrConfig, LocalDate)} with the font lookup given (tests). */
+  static Result export(SparkSession spark, CmrConfig cfg, LocalDate runDate,
+                       java.util.function.Function<Lang, Optional<String>> fonts) {
+    long start = System.nanoTime();
     Warehouse wh = new Warehouse(cfg.paths().warehouse());
-    GoldCatalog catalog = GoldCatalog.register(spark, wh);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(QUERY_THREADS, r -> {
+      Thread t = new Thread(r, "cmr-dashboard-query");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return export(spark, cfg, runDate, fonts, wh, pool, start);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Result export(SparkSession spark, CmrConfig cfg, LocalDate runDate,
+                               java.util.function.Function<Lang, Optional<String>> fonts, Warehouse wh,
+                               java.util.concurrent.ExecutorService pool, long start) {
+    GoldCatalog catalog = GoldCatalog.register(spark, wh, pool);
+    long catalogMs = (System.nanoTime() - start) / 1_000_000;
     Lang lang = new Lang(cfg.dashboard().locale());
     List<String> notes = new ArrayList<>();
-    Optional<String> family = Fonts.family(lang);
+    Optional<String> family = fonts.apply(lang);
     if (family.isEmpty()) {
       LOG.warn("dashboard.locale = zh-CN but no CJK font is installed; charts use English labels. "
           + "Install fonts-noto-cjk (Debian/Ubuntu) and rerun the export.");
       notes.add(lang.say("font_fallback"));
       notes.add(Lang.EN.say("font_fallback"));
       lang = Lang.EN;
-      family = Fonts.family(lang);
+      family = fonts.apply(lang);
     }
     String font = family.orElseThrow();
     ExportPublisher publisher = new ExportPublisher(exportsDir(cfg));
@@ -66,11 +91,22 @@ public final class DashboardExporter {
     int figures = 0;
     int empty = 0;
     List<String> failed = new ArrayList<>();
+    long waitMs = 0;
+    long chartMs = 0;
     try {
+      List<ObjectNode> defs = new ArrayList<>();
+      List<NotebookRenderer> renderers = new ArrayList<>();
       for (String name : NOTEBOOKS) {
         ObjectNode def = definition(name);
         NotebookRenderer renderer = new NotebookRenderer(spark, catalog, lang, font, runDate, notes);
-        ObjectNode nb = renderer.render(def, font);
+        renderer.prefetch(def, pool);
+        defs.add(def);
+        renderers.add(renderer);
+      }
+      for (int i = 0; i < NOTEBOOKS.size(); i++) {
+        String name = NOTEBOOKS.get(i);
+        NotebookRenderer renderer = renderers.get(i);
+        ObjectNode nb = renderer.render(defs.get(i), font);
         Path ipynb = staged.resolve(name + ".ipynb");
         Files.writeString(ipynb, NotebookRenderer.JSON.writer()
             .with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(nb) + "\n", StandardCharsets.UTF_8);
@@ -81,14 +117,19 @@ public final class DashboardExporter {
         figures += renderer.stats().figures;
         empty += renderer.stats().empty;
         failed.addAll(renderer.stats().failed);
+        waitMs += renderer.stats().waitMs;
+        chartMs += renderer.stats().chartMs;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     boolean moved = publisher.publish(staged, runDate);
     Path folder = exportsDir(cfg).resolve(runDate.toString());
+    String timing = String.format("%.1fs (tables %.1fs, waiting for queries %.1fs, charts %.1fs)",
+        (System.nanoTime() - start) / 1e9, catalogMs / 1e3, waitMs / 1e3, chartMs / 1e3);
+    LOG.info("dashboards for {} exported in {}", runDate, timing);
     return new Result(folder, files.stream().map(folder::resolve).toList(), moved, figures, empty,
-        failed, font, lang.code());
+        failed, font, lang.code(), timing);
   }
 
   /** The exports folder; a local or mounted file system, since publication relies on rename. */

@@ -36,21 +36,44 @@ public final class GoldCatalog {
 
   /** Registers every Delta table under {@code <warehouse>/gold/} as a view; returns the catalog. */
   public static GoldCatalog register(SparkSession spark, Warehouse wh) {
+    var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      return register(spark, wh, pool);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** As {@link #register(SparkSession, Warehouse)}, reading the tables' Delta logs on {@code pool}. */
+  public static GoldCatalog register(SparkSession spark, Warehouse wh, java.util.concurrent.ExecutorService pool) {
     List<String> names = new ArrayList<>(KNOWN);
     for (String found : listGold(spark, wh)) {
       if (!names.contains(found)) {
         names.add(found);
       }
     }
-    Map<String, Set<String>> cols = new TreeMap<>();
+    Map<String, java.util.concurrent.Future<org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>>> loads =
+        new LinkedHashMap<>();
     for (String name : names) {
       String path = wh.gold(name);
-      if (Warehouse.exists(spark, path)) {
-        var df = spark.read().format("delta").load(path);
-        df.createOrReplaceTempView(name);
-        cols.put(name, Set.copyOf(Arrays.asList(df.columns())));
-      } else if (spark.catalog().tableExists(name)) {
-        spark.catalog().dropTempView(name);
+      loads.put(name, pool.submit(() -> Warehouse.exists(spark, path) ? spark.read().format("delta").load(path) : null));
+    }
+    Map<String, Set<String>> cols = new TreeMap<>();
+    for (var e : loads.entrySet()) {
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df;
+      try {
+        df = e.getValue().get();
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw cmr.errors.Errors.step("export", wh.gold(e.getKey()), "interrupted", ex);
+      } catch (java.util.concurrent.ExecutionException ex) {
+        throw cmr.errors.Errors.step("export", wh.gold(e.getKey()), "cannot be read: " + ex.getCause().getMessage(), ex.getCause());
+      }
+      if (df != null) {
+        df.createOrReplaceTempView(e.getKey());
+        cols.put(e.getKey(), Set.copyOf(Arrays.asList(df.columns())));
+      } else {
+        spark.catalog().dropTempView(e.getKey());
       }
     }
     return new GoldCatalog(cols);

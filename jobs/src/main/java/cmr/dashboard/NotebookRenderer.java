@@ -38,11 +38,15 @@ public final class NotebookRenderer {
   private final Map<String, String> named;
   private final List<String> notes;
   private final Stats stats = new Stats();
+  private final Map<String, java.util.concurrent.Future<QueryResult>> prefetched = new java.util.HashMap<>();
 
   /** What a rendering did: figures drawn, sections without data, figures that failed. */
   public static final class Stats {
     public int figures;
     public int empty;
+    /** Time spent waiting for query results, and drawing charts, in milliseconds. */
+    public long waitMs;
+    public long chartMs;
     public final List<String> failed = new ArrayList<>();
   }
 
@@ -67,6 +71,34 @@ public final class NotebookRenderer {
 
   public Stats stats() {
     return stats;
+  }
+
+  /**
+   * Starts the queries of every figure of {@code definition} whose gold tables are present on
+   * {@code pool}, so that Spark runs them concurrently; {@link #render} then waits for each.
+   */
+  public void prefetch(ObjectNode definition, java.util.concurrent.ExecutorService pool) {
+    for (JsonNode c : definition.path("cells")) {
+      JsonNode spec = c.path("metadata").path("cmr");
+      if (c.path("cell_type").asText().equals("code") && spec.has("figure") && catalog.missing(requires(spec)).isEmpty()) {
+        String sql = join(c.get("source"));
+        String figure = spec.path("figure").asText();
+        prefetched.put(c.path("id").asText(), pool.submit(() -> {
+          spark.sparkContext().setJobDescription("dashboard figure " + figure + " for " + runDate);
+          return QueryResult.of(spark.sql(sql, parameters(sql)));
+        }));
+      }
+    }
+  }
+
+  private static Map<String, List<String>> requires(JsonNode spec) {
+    Map<String, List<String>> requires = new LinkedHashMap<>();
+    spec.path("requires").fields().forEachRemaining(e -> {
+      List<String> cols = new ArrayList<>();
+      e.getValue().forEach(v -> cols.add(v.asText()));
+      requires.put(e.getKey(), cols);
+    });
+    return requires;
   }
 
   /** The rendered copy of {@code definition} (which is not modified). */
@@ -101,7 +133,8 @@ public final class NotebookRenderer {
         cell.set("source", lines(fill(text)));
       } else if (type.equals("code")) {
         cell.put("execution_count", ++exec);
-        cell.set("outputs", spec.isMissingNode() ? JSON.createArrayNode() : figure(spec, join(cell.get("source"))));
+        cell.set("outputs", spec.isMissingNode() ? JSON.createArrayNode()
+            : figure(spec, join(cell.get("source")), prefetched.get(cell.path("id").asText())));
       }
       out.add(cell);
     }
@@ -109,16 +142,10 @@ public final class NotebookRenderer {
     return nb;
   }
 
-  private ArrayNode figure(JsonNode spec, String sql) {
+  private ArrayNode figure(JsonNode spec, String sql, java.util.concurrent.Future<QueryResult> started) {
     ArrayNode outputs = JSON.createArrayNode();
     String title = fill(lang.pick(spec.get("title")));
-    Map<String, List<String>> requires = new LinkedHashMap<>();
-    spec.path("requires").fields().forEachRemaining(e -> {
-      List<String> cols = new ArrayList<>();
-      e.getValue().forEach(v -> cols.add(v.asText()));
-      requires.put(e.getKey(), cols);
-    });
-    List<String> missing = catalog.missing(requires);
+    List<String> missing = catalog.missing(requires(spec));
     if (!missing.isEmpty()) {
       stats.empty++;
       outputs.add(note(title + " — " + lang.say("no_data", String.join(", ", missing)), "cmr-empty"));
@@ -126,10 +153,16 @@ public final class NotebookRenderer {
     }
     QueryResult r;
     try {
-      r = QueryResult.of(spark.sql(sql, parameters(sql)));
+      long t0 = System.nanoTime();
+      r = started != null ? started.get() : QueryResult.of(spark.sql(sql, parameters(sql)));
+      stats.waitMs += (System.nanoTime() - t0) / 1_000_000;
     } catch (Exception e) { // Spark's AnalysisException is checked from Java's point of view
-      String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-      LOG.warn("dashboard figure {} failed: {}", spec.path("figure").asText(), msg, e);
+      Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      String msg = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+      LOG.warn("dashboard figure {} failed: {}", spec.path("figure").asText(), msg, cause);
       stats.failed.add(spec.path("figure").asText() + ": " + msg);
       outputs.add(note(title + " — figure could not be drawn (" + msg + ")", "cmr-failed"));
       return outputs;
@@ -142,6 +175,7 @@ public final class NotebookRenderer {
     stats.figures++;
     JsonNode chartSpec = spec.get("chart");
     if (chartSpec != null) {
+      long t0 = System.nanoTime();
       JFreeChart chart = charts.build(chartSpec, title, r);
       ObjectNode o = display(outputs);
       o.with("data").put("image/png", Base64.getEncoder().encodeToString(
@@ -150,6 +184,7 @@ public final class NotebookRenderer {
       ObjectNode size = o.with("metadata").putObject("image/png");
       size.put("width", ChartImages.WIDTH);
       size.put("height", ChartImages.HEIGHT);
+      stats.chartMs += (System.nanoTime() - t0) / 1_000_000;
     } else if (!title.isEmpty()) {
       ObjectNode o = display(outputs);
       o.with("data").set("text/html", lines("<h4 class=\"cmr-title\">" + HtmlTables.escape(title) + "</h4>"));

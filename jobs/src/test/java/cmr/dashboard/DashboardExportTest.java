@@ -44,7 +44,10 @@ class DashboardExportTest {
     root = TestSpark.tempDir("dash");
     cfg = TestSpark.config(root, Map.of());
     GoldFixture.writeAll(root.resolve("warehouse"));
+    long t0 = System.nanoTime();
     result = DashboardExporter.export(spark, cfg, D);
+    System.out.printf("dashboard export (2 notebooks, %d figures) took %d ms%n", result.figures(),
+        (System.nanoTime() - t0) / 1_000_000);
   }
 
   static Path exported(String file) {
@@ -147,6 +150,10 @@ class DashboardExportTest {
     assertEquals(String.format("+%,d", mau - prevMau), tile(html, "mau", "change"));
     assertEquals(pct(BigDecimal.valueOf(mau - prevMau), BigDecimal.valueOf(prevMau), true), tile(html, "mau", "change_pct"));
     assertTrue(html.contains("2026-10 1-20"), "the previous column says it covers the same 20 days");
+    // the growth chart compares the unfinished month like for like too: +9.05% and +16.53%
+    String growth = outputsText("overview", "growth");
+    assertTrue(growth.contains("2026-11: GMV " + pct(gmv.subtract(prevGmv), prevGmv, true) + " and CMR "
+        + pct(cmr.subtract(prevCmr), prevCmr, true) + " month over month"), growth);
     // 8 provisional days (Nov 13-20) are stated in the reading
     assertTrue(outputsText("overview", "headline").contains("8 day(s) of the month are provisional"));
     assertTrue(outputsText("overview", "mau-daily").contains("8 provisional day(s) from 2026-11-13 to 2026-11-20"));

@@ -70,6 +70,20 @@ class DashboardPublishTest {
   }
 
   @Test
+  void withoutACjkFontChineseFallsBackToEnglishWithANotice() throws IOException {
+    Path other = TestSpark.tempDir("dash-nofont");
+    CmrConfig zh = TestSpark.config(Path.of(cfg.paths().warehouse()).getParent(),
+        Map.of("dashboard.locale", "zh-CN", "paths.exports", other.toString()));
+    DashboardExporter.Result r = DashboardExporter.export(TestSpark.spark(), zh, D,
+        lang -> lang.chinese() ? java.util.Optional.empty() : java.util.Optional.of("SansSerif"));
+    assertEquals("en", r.locale());
+    String html = Files.readString(other.resolve("2026-11-20/overview.html"), StandardCharsets.UTF_8);
+    assertTrue(html.contains("no CJK font was found on this machine"), "English notice");
+    assertTrue(html.contains("fonts-noto-cjk"), "names the package to install");
+    assertTrue(html.contains("Executive overview"), "labels fall back to English");
+  }
+
+  @Test
   void theStepIsSkippedForInnerBackfillDates() {
     RunContext ctx = new RunContext(TestSpark.spark(), cfg, new Warehouse(cfg.paths().warehouse()),
         D, "test-run", RunOptions.defaults().withTrainAndExport(false), Progress.silent());
