@@ -50,7 +50,7 @@ public final class NightlyPipeline {
         log.record(ctx.runId(), ctx.runDate(), step.name(), "succeeded", start, Instant.now(), r, null);
         succeeded.add(step.name());
         ctx.progress().step(step.name(), "done" + (r.detail() == null ? "" : ": " + r.detail()));
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Spark's SparkException is checked but thrown from Scala code
         CmrException ce = Errors.wrap(step.name(), "run " + ctx.runDate(), e);
         LOG.error(ce.oneLine(), e);
         ctx.progress().step(step.name(), "FAILED: " + ce.reason());
