@@ -213,6 +213,9 @@ final class FactDay {
     String category = Marketplace.CATEGORIES[w.itemCategory[c.merchant][c.item]];
     for (int t = 0; t < clicks && remaining > price / 2.0; t++) {
       int j = (start + t) % clicks;
+      if (!w.buyer[clickUser[j]]) {
+        continue; // browses, never buys
+      }
       double needed = remaining / price;
       int left = clicks - t;
       int qty = needed > left ? (int) Math.ceil(needed / left)

@@ -24,6 +24,7 @@ final class Marketplace {
   /** Typical ROI of a channel at its planned spend, and its typical cost per click (CNY). */
   private static final double[] CHANNEL_ROI = {5.0, 4.0, 6.0, 2.5, 3.5, 2.8, 3.2};
   private static final double[] CHANNEL_CPC = {1.8, 1.0, 0.9, 0.6, 1.5, 0.8, 1.2};
+  private static final double NON_BUYERS = 0.35;
 
   final long seed;
   final Scale scale;
@@ -38,6 +39,7 @@ final class Marketplace {
   final String[] userIds;
   final int[] registeredDay;
   final double[] buyCum;
+  final boolean[] buyer;
   final double[] browseCum;
   final Weights buyers;
   final Weights browsers;
@@ -85,6 +87,7 @@ final class Marketplace {
     userIds = new String[users];
     registeredDay = new int[users];
     buyCum = new double[users];
+    buyer = new boolean[users];
     browseCum = new double[users];
     wechatDay = new int[users];
     vipFrom = new int[users];
@@ -115,8 +118,11 @@ final class Marketplace {
     double asum = 0;
     for (int i = 0; i < users; i++) {
       userIds[i] = Fmt.pad("u", i + 1, 7);
+      // About a third of users only browse (tier U unless 88VIP); buyers have power-law appetite.
+      boolean buys = !r.chance(NON_BUYERS);
       double w = Math.min(300, Math.pow(1 - r.nextDouble(), -1 / 1.3));
-      bsum += w;
+      buyer[i] = buys;
+      bsum += buys ? w : 0;
       buyCum[i] = bsum;
       asum += Math.sqrt(w) * r.noise(0.6);
       browseCum[i] = asum;

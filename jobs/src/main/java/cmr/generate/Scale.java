@@ -22,7 +22,7 @@ public record Scale(String name, int users, int merchants, int wholeSite, int ot
                     int activityPerDay, int ordersPerDay, int adEventsPerDay, double adShare) {
 
   public static Scale small() {
-    return new Scale("small", 6_000, 300, 12, 10, 20_000, 1_200, 25_000, 0.30);
+    return new Scale("small", 8_000, 300, 8, 8, 20_000, 800, 25_000, 0.40);
   }
 
   public static Scale medium() {

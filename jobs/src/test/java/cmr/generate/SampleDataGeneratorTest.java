@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,9 +42,10 @@ class SampleDataGeneratorTest {
   private static Path landing;
   private static Path truth;
   private static JsonNode summary;
+  private static final Map<String, List<LandingFiles.Rec>> READ = new HashMap<>();
 
   static GenerateRequest request(Path landing, Path truth, int threads) {
-    Scale tiny = Scale.small().with(800, 40, 4, 3000, 400, 4000);
+    Scale tiny = Scale.small().with(800, 40, 4, 1500, 400, 2500);
     return new GenerateRequest(tiny, FROM, DAYS, 7L, landing, truth, false,
         GenerateRequest.DEFAULT_DIRTY_RATE * 2, threads);
   }
@@ -80,7 +80,7 @@ class SampleDataGeneratorTest {
     Set<String> kinds = new HashSet<>();
     for (String source : List.of("orders", "ad_events", "user_activity", "users", "merchants",
         "campaigns")) {
-      List<LandingFiles.Rec> recs = LandingFiles.read(landing, source);
+      List<LandingFiles.Rec> recs = read(source);
       // every row written is read back: the summary's count is what the files hold
       assertEquals(summary.at("/sources/" + source + "/rows").asLong(), recs.size(), source);
       recs.forEach(r -> kinds.add(r.kind()));
@@ -110,7 +110,7 @@ class SampleDataGeneratorTest {
     for (String source : List.of("orders", "ad_events", "user_activity")) {
       Map<String, Integer> found = new HashMap<>();
       Map<String, Integer> ids = new HashMap<>();
-      for (LandingFiles.Rec r : LandingFiles.read(landing, source)) {
+      for (LandingFiles.Rec r : read(source)) {
         String reason = classify(source, r);
         if (reason != null) {
           found.merge(reason, 1, Integer::sum);
@@ -149,7 +149,7 @@ class SampleDataGeneratorTest {
     boolean zuluBeforeMidnight = false;
     boolean zuluAfterMidnight = false;
     boolean localAfterMidnight = false;
-    for (LandingFiles.Rec r : LandingFiles.read(landing, "orders")) {
+    for (LandingFiles.Rec r : read("orders")) {
       String t = r.unparseable() ? null : r.get("event_time");
       if (t == null || !OFFSET.matcher(t).matches()) {
         continue;
@@ -251,15 +251,18 @@ class SampleDataGeneratorTest {
     return null;
   }
 
+  private static synchronized List<LandingFiles.Rec> read(String source) throws IOException {
+    List<LandingFiles.Rec> r = READ.get(source);
+    if (r == null) {
+      r = LandingFiles.read(landing, source);
+      READ.put(source, r);
+    }
+    return r;
+  }
+
   private static List<Path> allFiles(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).sorted().toList();
     }
-  }
-
-  static String[] sorted(String[] a) {
-    String[] c = a.clone();
-    Arrays.sort(c);
-    return c;
   }
 }
