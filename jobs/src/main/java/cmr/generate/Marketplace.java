@@ -320,7 +320,7 @@ final class Marketplace {
       } else if (pick < 0.20) {
         target = roiAtPlan * (1.0 + (pick - 0.03) / 0.17 * 0.2);
       } else {
-        target = roiAtPlan * (0.6 + (pick - 0.2) / 0.8 * 0.3);
+        target = roiAtPlan * (0.55 + (pick - 0.2) / 0.8 * 0.3);
       }
       c.targetRoi = Math.max(0.5, Math.round(target * 100) / 100.0);
     }
