@@ -27,6 +27,7 @@ final class Marketplace {
   private static final double NON_BUYERS = 0.35;
 
   final long seed;
+  final int lateDays;
   final Scale scale;
   final int firstDay;
   final int lastDay;
@@ -72,8 +73,9 @@ final class Marketplace {
   final int[] organicOrders;
   final int[] activityEvents;
 
-  Marketplace(Scale scale, LocalDate from, int days, long seed) {
+  Marketplace(Scale scale, LocalDate from, int days, long seed, int lateDays) {
     this.seed = seed;
+    this.lateDays = lateDays;
     this.scale = scale;
     this.firstDay = (int) from.toEpochDay();
     this.days = days;
