@@ -1,12 +1,19 @@
 package cmr.jobs;
 
+import cmr.ingest.RangeIngestion;
 import cmr.pipeline.RunContext;
 import cmr.pipeline.Step;
 import cmr.pipeline.StepResult;
 
 import java.util.List;
 
-/** Landing files of the run date to bronze Delta tables and the quarantine (SPEC §1). */
+/**
+ * Landing files of the run date to bronze Delta tables and the quarantine (SPEC §1). Every source
+ * is read and judged first; only then is anything written, so an unreadable file leaves nothing
+ * half-written. After writing, the per-file reconciliation (read = bronze + quarantined +
+ * duplicates, counted back from the written tables) must add up, and each source's reject rate
+ * must stay under {@code ingest.max_reject_rate} (the quarantine is written either way).
+ */
 public final class IngestJob implements Step {
   @Override
   public String name() {
@@ -20,6 +27,10 @@ public final class IngestJob implements Step {
 
   @Override
   public StepResult run(RunContext ctx) {
-    return StepResult.skipped("not implemented yet");
+    RangeIngestion.Outcome out = new RangeIngestion(ctx).run(ctx.runDate(), ctx.runDate(), false);
+    if (!out.failed().isEmpty()) {
+      throw out.failed().values().iterator().next();
+    }
+    return out.written().get(ctx.runDate());
   }
 }
