@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         SqlCommand.class,
         CoefficientsCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class CmrCli implements Runnable {

@@ -126,13 +126,10 @@ public final class LandingReader {
       }
     }
     csvByHeader.forEach((header, group) -> parts.add(readCsv(source, header, group)));
-    Map<StructType, List<LandingFile>> parquetBySchema = new LinkedHashMap<>();
-    for (LandingFile f : files) {
-      if (f.kind() == LandingFile.Kind.PARQUET) {
-        parquetBySchema.computeIfAbsent(parquetSchema(f), s -> new ArrayList<>()).add(f);
-      }
+    List<LandingFile> parquet = files.stream().filter(f -> f.kind() == LandingFile.Kind.PARQUET).toList();
+    if (!parquet.isEmpty()) {
+      parts.add(readParquet(source, parquet));
     }
-    parquetBySchema.forEach((schema, group) -> parts.add(readParquet(source, schema, group)));
     return parts.stream().reduce(Dataset::unionByName).orElseGet(() -> empty(source));
   }
 
@@ -164,7 +161,20 @@ public final class LandingReader {
         col("_p." + CORRUPT).isNotNull().or(col("_p").isNull()));
   }
 
-  private Dataset<Row> readParquet(Source source, StructType schema, List<LandingFile> files) {
+  /** Parquet files in one read; their schemas are merged (a column missing in a file is null). */
+  private Dataset<Row> readParquet(Source source, List<LandingFile> files) {
+    Dataset<Row> raw;
+    try {
+      raw = spark.read().option("mergeSchema", "true").parquet(paths(files));
+    } catch (Exception e) {
+      // Incompatible schemas (or an unreadable footer): read file by file to find out which.
+      return files.stream().map(f -> readParquet(source, List.of(f), parquetSchema(f)))
+          .reduce(Dataset::unionByName).orElseThrow();
+    }
+    return readParquet(source, files, raw.schema());
+  }
+
+  private Dataset<Row> readParquet(Source source, List<LandingFile> files, StructType schema) {
     Dataset<Row> raw = spark.read().schema(schema).parquet(paths(files));
     Map<String, StructField> byName = new LinkedHashMap<>();
     for (StructField f : schema.fields()) {

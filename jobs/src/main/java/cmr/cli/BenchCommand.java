@@ -1,0 +1,121 @@
+package cmr.cli;
+
+import cmr.config.CmrConfig;
+import cmr.generate.GenerateRequest;
+import cmr.generate.SampleDataGenerator;
+import cmr.generate.Scale;
+import cmr.ops.Progress;
+import cmr.pipeline.RunOptions;
+import cmr.pipeline.Runner;
+import org.apache.spark.sql.Row;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * The benchmark harness: generates data (once), runs {@code nightly} for each day in order and
+ * prints each day's wall time and rows, then times a {@code backfill} of the same range on a fresh
+ * warehouse. Figures are printed, never asserted.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Benchmark: nightly per day (wall time and rows per day, the cost of day N "
+        + "against day 5) and a backfill of the same range.",
+        "Data and warehouses go under --dir (default bench/out, git-ignored)."})
+public final class BenchCommand implements Runnable {
+  @Option(names = "--scale", defaultValue = "medium", description = "small, medium or large. Default: ${DEFAULT-VALUE}.")
+  String scale;
+
+  @Option(names = "--from", defaultValue = "2026-09-20", paramLabel = "YYYY-MM-DD",
+      description = "First day. Default: ${DEFAULT-VALUE}.")
+  LocalDate from;
+
+  @Option(names = "--days", defaultValue = "60", description = "Days. Default: ${DEFAULT-VALUE}.")
+  int days;
+
+  @Option(names = "--dir", defaultValue = "bench/out", description = "Work folder. Default: ${DEFAULT-VALUE}.")
+  Path dir;
+
+  @Option(names = "--skip-nightly", description = "Only time the backfill.")
+  boolean skipNightly;
+
+  @Option(names = "--skip-backfill", description = "Only time the nightly runs.")
+  boolean skipBackfill;
+
+  @Mixin
+  CommonOptions common;
+
+  @Override
+  public void run() {
+    Path landing = dir.resolve(scale + "-" + from + "-" + days + "/landing");
+    Path truth = dir.resolve(scale + "-" + from + "-" + days + "/truth");
+    CmrConfig base = common.config();
+    Progress progress = Progress.stdout();
+    LocalDate to = from.plusDays(days - 1L);
+    if (!Files.isDirectory(landing)) {
+      Instant g = Instant.now();
+      SampleDataGenerator.Result r = SampleDataGenerator.run(new GenerateRequest(Scale.named(scale),
+          from, days, 42, landing, truth, true, GenerateRequest.DEFAULT_DIRTY_RATE,
+          Runtime.getRuntime().availableProcessors(), base.ingest().lateDays()), progress);
+      System.out.printf("generate: %,d rows in %.1f s (%,d rows/s)%n", r.rows(),
+          secondsSince(g), r.rowsPerSecond());
+    }
+    List<String> lines = new ArrayList<>();
+    if (!skipNightly) {
+      CmrConfig cfg = base.withPaths(landing.toString(), dir.resolve("wh-nightly-" + scale).toString());
+      deleteQuietly(Path.of(cfg.paths().warehouse()));
+      Runner runner = Runner.create(cfg);
+      double day5 = 0;
+      lines.add(String.format("%-12s %10s %14s %14s", "date", "wall_s", "rows_in", "rows_out"));
+      for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+        Instant s = Instant.now();
+        runner.nightly(d, RunOptions.defaults().withTrainAndExport(d.equals(to)));
+        double secs = secondsSince(s);
+        Row rows = runner.spark().read().format("delta").load(cfg.paths().warehouse() + "/ops/job_runs")
+            .where(col("run_date").equalTo(lit(d)).and(col("job").equalTo("ingest")))
+            .orderBy(col("ended_at").desc()).select("rows_in", "rows_out").first();
+        String line = String.format("%-12s %10.1f %,14d %,14d", d, secs, rows.getLong(0), rows.getLong(1));
+        lines.add(line);
+        System.out.println("bench nightly " + line);
+        if (d.equals(from.plusDays(4))) {
+          day5 = secs;
+        }
+        if (d.equals(to) && day5 > 0) {
+          lines.add(String.format("last day / day 5 = %.2f", secs / day5));
+        }
+      }
+    }
+    if (!skipBackfill) {
+      CmrConfig cfg = base.withPaths(landing.toString(), dir.resolve("wh-backfill-" + scale).toString());
+      deleteQuietly(Path.of(cfg.paths().warehouse()));
+      Instant s = Instant.now();
+      Runner.create(cfg).backfill(from, to, RunOptions.defaults(), false, false);
+      lines.add(String.format("backfill %s .. %s: %.1f s", from, to, secondsSince(s)));
+    }
+    System.out.println();
+    System.out.println("Benchmark " + scale + " " + from + " .. " + to + ":");
+    lines.forEach(System.out::println);
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      SampleDataGenerator.deleteTree(p);
+    } catch (java.io.IOException e) {
+      throw cmr.errors.Errors.step("bench", p.toString(), "cannot delete: " + e.getMessage(), e);
+    }
+  }
+
+  private static double secondsSince(Instant s) {
+    return Duration.between(s, Instant.now()).toMillis() / 1000.0;
+  }
+}
