@@ -8,11 +8,11 @@
 --     with weight Sxx / (Sxx + kappa): Sxx grows by about spend_var per day observed, and
 --     kappa = max(sigma2 / tau2, :prior_days * spend_var) is the prior's strength, at least
 --     :prior_days days. Then clamped into [:beta_min, :beta_max] inside (0, 1).
---   level: own ROI at the campaign-channel's mean daily spend s_ref, from
---     alpha_own = (total_gmv + c) / sum(spend^beta) (unbiased level, unlike exp of a log mean),
---     shrunk in log space towards the prior ROI (pool log ROI plus the campaign's own effect
---     measured on its other channels) with weight n / (n + :alpha_prior_days). A channel
---     without days uses the prior at s_ref = budget / 7. alpha = roi * s_ref^(1 - beta).
+--   level: alpha_own = (total_gmv + c) / sum(spend^beta) over the days with spend (a ratio
+--     estimator: unbiased, unlike exp of the fitted intercept), then moved in log space by
+--     :alpha_prior_days / (n + :alpha_prior_days) of the gap between the prior ROI (pool log ROI
+--     plus the campaign's own effect measured on its other channels) and its own ROI. A channel
+--     without days takes the prior ROI at a spend of budget / 7.
 --   max_spend: the plan stays within :cap_multiplier times the largest spend observed (the
 --     curve is not known beyond), budget / 7 for a channel never observed.
 --   A channel no campaign spent on anywhere has alpha 0: it gets no spend.
@@ -79,29 +79,26 @@ power_sums AS (
 ),
 levels AS (
   SELECT b.*,
-         CASE WHEN b.n > 0 THEN b.total_spend / b.n
-              ELSE CAST(b.daily_budget AS DOUBLE) / 7 END AS s_ref,
-         CASE WHEN b.n > 0
-              THEN LN((b.total_gmv + :pseudo_orders * b.aov) / ps.sum_pow)
-                   + (b.beta - 1) * LN(b.total_spend / b.n) END AS own_log_roi_at_ref
+         CASE WHEN b.n > 0 THEN LN((b.total_gmv + :pseudo_orders * b.aov) / ps.sum_pow) END
+           AS own_log_alpha
   FROM betas b
   LEFT JOIN power_sums ps ON ps.campaign_id = b.campaign_id AND ps.channel = b.channel
 ),
 posterior AS (
   SELECT *,
-         CASE WHEN n > 0 AND pool_log_roi IS NULL THEN own_log_roi_at_ref
-              WHEN n > 0 THEN (n * own_log_roi_at_ref
-                               + :alpha_prior_days * (pool_log_roi + effect)) / (n + :alpha_prior_days)
-              ELSE pool_log_roi + effect END AS log_roi
+         CASE WHEN n > 0 AND pool_log_roi IS NULL THEN own_log_alpha
+              WHEN n > 0 THEN own_log_alpha + :alpha_prior_days / (n + :alpha_prior_days)
+                                              * (pool_log_roi + effect - log_roi_own)
+              ELSE pool_log_roi + effect + (1 - beta) * LN(CAST(daily_budget AS DOUBLE) / 7)
+         END AS log_alpha
   FROM levels
 )
 SELECT campaign_id, merchant_id, category_id, daily_budget, target_roi, channel,
        CAST(campaign_days AS INT) AS campaign_days,
        CAST(n AS INT) AS days_observed,
-       CASE WHEN log_roi IS NULL OR beta IS NULL THEN 0.0
-            ELSE EXP(log_roi) * POW(s_ref, 1 - beta) END AS alpha,
+       CASE WHEN log_alpha IS NULL OR beta IS NULL THEN 0.0 ELSE EXP(log_alpha) END AS alpha,
        COALESCE(beta, :beta_default) AS beta,
-       CASE WHEN log_roi IS NULL THEN 0.0
+       CASE WHEN log_alpha IS NULL THEN 0.0
             WHEN n > 0 THEN :cap_multiplier * max_spend
             ELSE CAST(daily_budget AS DOUBLE) / 7 END AS max_spend,
        COALESCE(total_spend, 0.0) AS hist_spend,

@@ -40,7 +40,7 @@ public final class Allocator {
     double[] gmv = new double[curves.length];
     double mu = Double.POSITIVE_INFINITY;
     for (int i = 0; i < curves.length; i++) {
-      spend[i] = Math.floor(spend[i] * 100) / 100;
+      spend[i] = Math.floor(spend[i] * 100 + 1e-6) / 100; // cents, down (1e-6: float noise)
       if (spend[i] > 0) {
         gmv[i] = curves[i].gmv(spend[i]);
         mu = Math.min(mu, curves[i].marginal(spend[i]));

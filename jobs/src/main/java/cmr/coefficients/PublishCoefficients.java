@@ -7,7 +7,6 @@ import cmr.loader.ChannelCoefficients;
 import cmr.loader.Coefficients;
 import cmr.loader.CoefficientsException;
 import cmr.loader.CoefficientsLoader;
-import cmr.loader.Manifest;
 import cmr.loader.PublishedFolder;
 import cmr.sql.SqlFiles;
 import cmr.warehouse.Warehouse;
@@ -100,38 +99,6 @@ public final class PublishCoefficients {
     return new Result(version, true, "published " + version + " (" + fresh.campaignCount()
         + " campaigns" + (force ? ", drift check overridden" : "") + ")"
         + (pruned.isEmpty() ? "" : ", pruned " + pruned.size() + " old version(s)") + liveNote);
-  }
-
-  /** Points LATEST at an existing version after verifying it completely. */
-  public Result rollback(String version) {
-    Coefficients c;
-    try {
-      c = CoefficientsLoader.loadVersion(folder.dir(), version);
-    } catch (CoefficientsException e) {
-      throw Errors.publication(e.check(), "cannot roll back to " + version + ": " + e.reason());
-    }
-    folder.switchLatest(version);
-    return new Result(version, true, "LATEST now names " + version + " (run date "
-        + c.manifest().runDate() + ", " + c.campaignCount() + " campaigns)");
-  }
-
-  /** One line per version, oldest first: name, run date, rows, and which one is live. */
-  public List<String> list() {
-    List<String> out = new ArrayList<>();
-    String live = folder.live().orElse(null);
-    for (String v : folder.versions()) {
-      String info;
-      try {
-        Manifest m = Manifest.parse(Files.readString(folder.dir().resolve(v).resolve("manifest.json")));
-        info = "run_date " + m.runDate() + ", " + m.files().get("campaigns.csv").rows()
-            + " campaigns, " + m.files().get("channels.csv").rows() + " channel rows, previous "
-            + m.previousVersion();
-      } catch (IOException | CoefficientsException e) {
-        info = "unreadable manifest: " + e.getMessage();
-      }
-      out.add((v.equals(live) ? "* " : "  ") + v + "  " + info);
-    }
-    return out;
   }
 
   /** SPEC §4: every active quanzhantui campaign of the run date has a row. */

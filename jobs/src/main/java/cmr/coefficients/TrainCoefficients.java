@@ -61,10 +61,14 @@ public final class TrainCoefficients {
   public Dataset<Row> train(LocalDate runDate) {
     registerInputs();
     Map<String, Object> args = settings.sqlArgs(runDate);
-    SqlFiles.run(spark, "coefficients/active_campaigns", args).createOrReplaceTempView("coef_active");
-    Dataset<Row> stats = SqlFiles.run(spark, "coefficients/fit_stats", args);
-    stats.createOrReplaceTempView("coef_fit_stats");
-    SqlFiles.run(spark, "coefficients/pools", args).createOrReplaceTempView("coef_pools");
+    // The intermediate results are small (one row per campaign, campaign-channel, pool) and read
+    // several times: materialise them, which also keeps the analysed plans flat.
+    SqlFiles.run(spark, "coefficients/active_campaigns", args).localCheckpoint()
+        .createOrReplaceTempView("coef_active");
+    SqlFiles.run(spark, "coefficients/fit_stats", args).localCheckpoint()
+        .createOrReplaceTempView("coef_fit_stats");
+    SqlFiles.run(spark, "coefficients/pools", args).localCheckpoint()
+        .createOrReplaceTempView("coef_pools");
     Dataset<Row> curves = SqlFiles.run(spark, "coefficients/curves", args);
     return curves
         .groupByKey((MapFunction<Row, String>) r -> r.getAs("campaign_id"), Encoders.STRING())

@@ -27,16 +27,19 @@ class CoefficientsEvaluationTest {
     Warehouse wh = new Warehouse(cfg.paths().warehouse());
     Path truth = root.resolve("truth");
     int n = Integer.getInteger("cmr.eval.campaigns", 800);
+    long t0 = System.nanoTime();
     SimulatedMarket.write(spark, wh, truth, RUN, n, 0.25, 0.3, 7);
+    System.out.printf("simulated %d campaigns in %.1fs%n", n, (System.nanoTime() - t0) / 1e9);
     ModelSettings settings = ModelSettings.from(cfg.coefficients());
     TrainCoefficients.Result r = new TrainCoefficients(spark, wh, settings).trainAndRecord(RUN);
-    System.out.println("trained " + r);
+    System.out.printf("trained %s in %.1fs%n", r, (System.nanoTime() - t0) / 1e9);
     PublishCoefficients pub = new PublishCoefficients(spark, wh, cfg.coefficients(),
         Path.of(cfg.paths().publishedDir()));
     System.out.println(pub.publish(RUN, false).detail());
     EvaluateCoefficients.Report rep = new EvaluateCoefficients(spark, wh,
         Path.of(cfg.paths().publishedDir())).evaluate(truth);
     System.out.println(rep.format());
+    System.out.printf("total %.1fs%n", (System.nanoTime() - t0) / 1e9);
     EvaluateCoefficients.Line ours = rep.line("history_14d_plus", "ours");
     assertTrue(ours.medianRegret() <= 0.03, ours.toString());
     assertTrue(ours.p90Regret() <= 0.10, ours.toString());
