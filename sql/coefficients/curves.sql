@@ -13,8 +13,8 @@
 --     :alpha_prior_days / (n + :alpha_prior_days) of the gap between the prior ROI (pool log ROI
 --     plus the campaign's own effect measured on its other channels) and its own ROI. A channel
 --     without days takes the prior ROI at a spend of budget / 7.
---   max_spend: the plan stays within :cap_multiplier times the largest spend observed (the
---     curve is not known beyond), budget / 7 for a channel never observed.
+--   min_observed, max_observed: the range of daily spend seen (0 if none): the allocation keeps
+--     the plan within it (AllocateCampaign), since the curve is not known outside.
 --   A channel no campaign spent on anywhere has alpha 0: it gets no spend.
 WITH channels AS (
   SELECT explode(array('search', 'homepage_feed', 'purchase_feed', 'display', 'live',
@@ -30,7 +30,7 @@ campaign_days AS (
 joined AS (
   SELECT a.campaign_id, a.merchant_id, a.category_id, a.daily_budget, a.target_roi, ch.channel,
          COALESCE(cd.campaign_days, 0) AS campaign_days,
-         COALESCE(s.n, 0) AS n, s.max_spend, s.total_spend, s.total_gmv, s.aov,
+         COALESCE(s.n, 0) AS n, s.min_spend, s.max_spend, s.total_spend, s.total_gmv, s.aov,
          s.sxx - s.sx * s.sx / s.n AS sxx_c,
          CASE WHEN s.n >= 3 AND s.sxx - s.sx * s.sx / s.n > 1e-6
               THEN (s.sxy - s.sx * s.sy / s.n) / (s.sxx - s.sx * s.sx / s.n) END AS beta_hat,
@@ -98,9 +98,8 @@ SELECT campaign_id, merchant_id, category_id, daily_budget, target_roi, channel,
        CAST(n AS INT) AS days_observed,
        CASE WHEN log_alpha IS NULL OR beta IS NULL THEN 0.0 ELSE EXP(log_alpha) END AS alpha,
        COALESCE(beta, :beta_default) AS beta,
-       CASE WHEN log_alpha IS NULL THEN 0.0
-            WHEN n > 0 THEN :cap_multiplier * max_spend
-            ELSE CAST(daily_budget AS DOUBLE) / 7 END AS max_spend,
+       COALESCE(min_spend, 0.0) AS min_observed,
+       COALESCE(max_spend, 0.0) AS max_observed,
        COALESCE(total_spend, 0.0) AS hist_spend,
        COALESCE(total_gmv, 0.0) AS hist_gmv
 FROM posterior

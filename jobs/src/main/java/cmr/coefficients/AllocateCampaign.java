@@ -28,27 +28,46 @@ public final class AllocateCampaign implements FlatMapGroupsFunction<String, Row
     this.runDate = runDate;
   }
 
-  @Override
-  public Iterator<Row> call(String campaignId, Iterator<Row> rows) {
-    List<Row> in = new ArrayList<>(7);
-    rows.forEachRemaining(in::add);
-    in.sort(Comparator.comparing(r -> r.<String>getAs("channel")));
+  /** The inputs of one campaign's allocation and its result. */
+  public record Planned(String status, PowerCurve[] curves, Allocation allocation) {}
+
+  /**
+   * Plans one campaign from its curve rows (sorted by channel): the status from its days of
+   * history, each channel's cap ({@link ModelSettings#maxSpend}) and the allocation.
+   */
+  public static Planned plan(ModelSettings settings, List<Row> in) {
     Row first = in.get(0);
     BigDecimal budgetDec = first.getAs("daily_budget");
     double budget = budgetDec == null ? 0 : budgetDec.doubleValue();
     Double target = first.getAs("target_roi");
-    int campaignDays = first.<Integer>getAs("campaign_days");
-    String status = settings.status(campaignDays);
+    String status = settings.status(first.<Integer>getAs("campaign_days"));
     PowerCurve[] curves = new PowerCurve[in.size()];
     for (int i = 0; i < in.size(); i++) {
       Row r = in.get(i);
       curves[i] = new PowerCurve(r.getAs("channel"), r.<Double>getAs("alpha"),
-          r.<Double>getAs("beta"), r.<Double>getAs("max_spend"));
+          r.<Double>getAs("beta"),
+          settings.minSpend(r.<Integer>getAs("days_observed"), r.<Double>getAs("min_observed")),
+          settings.maxSpend(r.<Integer>getAs("days_observed"),
+          r.<Double>getAs("max_observed"), budget, status));
     }
     Allocation a = target == null || target <= 0 || budget <= 0
         ? new Allocation(new double[in.size()], new double[in.size()], Double.POSITIVE_INFINITY)
         : Allocator.allocate(curves, budget, target * (1 + settings.roiMargin(status)),
             settings.minChannelSpend());
+    return new Planned(status, curves, a);
+  }
+
+  @Override
+  public Iterator<Row> call(String campaignId, Iterator<Row> rows) {
+    List<Row> in = new ArrayList<>(7);
+    rows.forEachRemaining(in::add);
+    in.sort(Comparator.comparing(r -> r.<String>getAs("channel")));
+    Planned p = plan(settings, in);
+    Allocation a = p.allocation();
+    PowerCurve[] curves = p.curves();
+    Row first = in.get(0);
+    BigDecimal budgetDec = first.getAs("daily_budget");
+    int campaignDays = first.<Integer>getAs("campaign_days");
     double spend = round2(a.totalSpend());
     double gmv = a.totalGmv();
     Double roi = spend > 0 ? gmv / spend : null;
@@ -57,11 +76,12 @@ public final class AllocateCampaign implements FlatMapGroupsFunction<String, Row
     for (int i = 0; i < in.size(); i++) {
       Row r = in.get(i);
       out.add(RowFactory.create(Date.valueOf(runDate), campaignId, curves[i].channel(),
-          r.getAs("merchant_id"), r.getAs("category_id"), budgetDec, target, status, campaignDays,
-          r.<Integer>getAs("days_observed"), curves[i].alpha(), curves[i].beta(),
-          curves[i].maxSpend(), r.<Double>getAs("hist_spend"), r.<Double>getAs("hist_gmv"),
-          a.weight(i), money(a.spend()[i]), a.gmv()[i], a.bidMultiplier(), mu, money(spend),
-          money(gmv), roi, Date.valueOf(settings.trainingFrom(runDate)), Date.valueOf(runDate)));
+          r.getAs("merchant_id"), r.getAs("category_id"), budgetDec, first.getAs("target_roi"),
+          p.status(), campaignDays, r.<Integer>getAs("days_observed"), curves[i].alpha(),
+          curves[i].beta(), curves[i].maxSpend(), r.<Double>getAs("hist_spend"),
+          r.<Double>getAs("hist_gmv"), a.weight(i), money(a.spend()[i]), a.gmv()[i],
+          a.bidMultiplier(), mu, money(spend), money(gmv), roi,
+          Date.valueOf(settings.trainingFrom(runDate)), Date.valueOf(runDate)));
     }
     return out.iterator();
   }

@@ -27,28 +27,33 @@ import java.util.Map;
  * @param roiMarginOk      the plan aims at target * (1 + margin) on the fitted curves: ok ...
  * @param roiMarginCold    ... cold_start ...
  * @param roiMarginNone    ... no_history
+ * @param unseenShare      a channel never observed may get this share of budget / 7
+ * @param floorMultiplier  a channel is planned at least this multiple of its smallest observed
+ *                         spend, or not at all
  */
 public record ModelSettings(int trainingDays, int coldStartDays, double priorDays,
                             double pseudoOrders, double betaMin, double betaMax, double betaDefault,
                             double tau2Min, double poolGroups, double alphaPriorDays,
                             double capMultiplier, double minChannelSpend, double roiMarginOk,
-                            double roiMarginCold, double roiMarginNone) implements Serializable {
+                            double roiMarginCold, double roiMarginNone, double unseenShare,
+                            double floorMultiplier) implements Serializable {
 
   public static ModelSettings from(CmrConfig.Coefficients c) {
     return new ModelSettings(c.trainingDays(), c.coldStartDays(), c.priorDays(),
-        0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 1.5, 1.0, 0.03, 0.10, 0.20);
+        0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 1.2, 1.0, 0.05, 0.10, 0.20, 1.0, 1.0);
   }
 
-  public ModelSettings withCapMultiplier(double v) {
+  /** The same settings with the allocation's cap, margins and unseen-channel share replaced. */
+  public ModelSettings withAllocation(double cap, double ok, double cold, double none,
+                                      double unseen, double floor) {
     return new ModelSettings(trainingDays, coldStartDays, priorDays, pseudoOrders, betaMin, betaMax,
-        betaDefault, tau2Min, poolGroups, alphaPriorDays, v, minChannelSpend, roiMarginOk,
-        roiMarginCold, roiMarginNone);
+        betaDefault, tau2Min, poolGroups, alphaPriorDays, cap, minChannelSpend, ok, cold, none,
+        unseen, floor);
   }
 
-  public ModelSettings withRoiMargins(double ok, double cold, double none) {
-    return new ModelSettings(trainingDays, coldStartDays, priorDays, pseudoOrders, betaMin, betaMax,
-        betaDefault, tau2Min, poolGroups, alphaPriorDays, capMultiplier, minChannelSpend, ok, cold,
-        none);
+  /** The least a funded channel may be planned: a multiple of its smallest observed spend. */
+  public double minSpend(int daysObserved, double minObserved) {
+    return Math.max(minChannelSpend, daysObserved > 0 ? floorMultiplier * minObserved : 0);
   }
 
   /** First day of the training window ending on {@code runDate}. */
@@ -59,6 +64,19 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
   /** Status of a campaign with {@code days} days of spend in the window. */
   public String status(int days) {
     return days == 0 ? "no_history" : days < coldStartDays ? "cold_start" : "ok";
+  }
+
+  /**
+   * The most a channel may be planned: {@code capMultiplier} times the largest daily spend seen
+   * when it has days; for a campaign without history, {@code unseenShare} of an even share of
+   * the budget ({@code budget / 7}) on the pooled curve; nothing in a channel that a campaign
+   * with history never used (there is no evidence that it responds at all).
+   */
+  public double maxSpend(int daysObserved, double maxObserved, double budget, String status) {
+    if (daysObserved > 0) {
+      return capMultiplier * maxObserved;
+    }
+    return status.equals("no_history") ? unseenShare * budget / 7 : 0;
   }
 
   public double roiMargin(String status) {
@@ -83,7 +101,6 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
     m.put("pool_groups", poolGroups);
     m.put("prior_days", priorDays);
     m.put("alpha_prior_days", alphaPriorDays);
-    m.put("cap_multiplier", capMultiplier);
     return m;
   }
 }

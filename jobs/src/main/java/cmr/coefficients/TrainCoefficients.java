@@ -59,6 +59,13 @@ public final class TrainCoefficients {
 
   /** The trained rows of {@link HistoryRows#SCHEMA} (lazy). */
   public Dataset<Row> train(LocalDate runDate) {
+    return curves(runDate)
+        .groupByKey((MapFunction<Row, String>) r -> r.getAs("campaign_id"), Encoders.STRING())
+        .flatMapGroups(new AllocateCampaign(settings, runDate), Encoders.row(HistoryRows.SCHEMA));
+  }
+
+  /** One row per (active campaign, channel) with its fitted curve ({@code curves.sql}). */
+  public Dataset<Row> curves(LocalDate runDate) {
     registerInputs();
     Map<String, Object> args = settings.sqlArgs(runDate);
     // The intermediate results are small (one row per campaign, campaign-channel, pool) and read
@@ -69,10 +76,7 @@ public final class TrainCoefficients {
         .createOrReplaceTempView("coef_fit_stats");
     SqlFiles.run(spark, "coefficients/pools", args).localCheckpoint()
         .createOrReplaceTempView("coef_pools");
-    Dataset<Row> curves = SqlFiles.run(spark, "coefficients/curves", args);
-    return curves
-        .groupByKey((MapFunction<Row, String>) r -> r.getAs("campaign_id"), Encoders.STRING())
-        .flatMapGroups(new AllocateCampaign(settings, runDate), Encoders.row(HistoryRows.SCHEMA));
+    return SqlFiles.run(spark, "coefficients/curves", args);
   }
 
   /** Registers the inputs as views: gold campaign_channel_daily, silver campaigns and merchants. */

@@ -35,7 +35,7 @@ class PublishCoefficientsTest {
     CmrConfig cfg = TestSpark.config(root, Map.of("coefficients.keep_versions", "3"));
     Warehouse wh = new Warehouse(cfg.paths().warehouse());
     Path dir = Path.of(cfg.paths().publishedDir());
-    SimulatedMarket.write(spark, wh, root.resolve("truth"), RUN, 60, 0.2, 0.3, 11);
+    SimulatedMarket.write(spark, wh, root.resolve("truth"), RUN, 60, 0.2, 150, 11);
     ModelSettings settings = ModelSettings.from(cfg.coefficients());
     TrainCoefficients train = new TrainCoefficients(spark, wh, settings);
     PublishCoefficients pub = new PublishCoefficients(spark, wh, cfg.coefficients(), dir);

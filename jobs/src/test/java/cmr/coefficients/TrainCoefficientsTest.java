@@ -15,8 +15,6 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /** The Spark trainer on a fixture small enough to work out by hand. */
@@ -38,15 +36,15 @@ class TrainCoefficientsTest {
     ccd.add(ccdRow(RUN.minusDays(1), "k1", 200, 141.42));
     ccd.add(ccdRow(RUN, "k1", 400, 200.00));
     ccd.add(ccdRow(RUN.minusDays(28), "k1", 5000, 1.00));
-    spark.createDataFrame(ccd, CCD).write().format("delta").save(wh.gold("campaign_channel_daily"));
+    spark.createDataFrame(ccd, SimulatedMarket.CCD).write().format("delta").save(wh.gold("campaign_channel_daily"));
     Date snap = Date.valueOf(RUN);
     spark.createDataFrame(List.of(
         campaign("k1", "m1", "quanzhantui", "1000.00", "0.5", RUN.minusDays(30), snap),
         campaign("k2", "m1", "quanzhantui", "300.00", "2", RUN, snap),
-        campaign("k3", "m1", "search_cpc", "300.00", null, RUN.minusDays(30), snap)), CAMPAIGNS)
+        campaign("k3", "m1", "search_cpc", "300.00", null, RUN.minusDays(30), snap)), SimulatedMarket.CAMPAIGNS)
         .write().format("delta").save(wh.silver("campaigns"));
     spark.createDataFrame(List.<Row>of(RowFactory.create("m1", "tmall", "sme", "apparel", snap)),
-        MERCHANTS).write().format("delta").save(wh.silver("merchants"));
+        SimulatedMarket.MERCHANTS).write().format("delta").save(wh.silver("merchants"));
 
     TrainCoefficients.Result r = new TrainCoefficients(spark, wh,
         ModelSettings.from(cfg.coefficients())).trainAndRecord(RUN);
@@ -76,26 +74,6 @@ class TrainCoefficientsTest {
     assertEquals("no_history", k2.getAs("status"));
     assertEquals(0, k2.<Integer>getAs("campaign_days"));
   }
-
-  static final StructType CCD = new StructType()
-      .add("date", DataTypes.DateType).add("campaign_id", DataTypes.StringType)
-      .add("channel", DataTypes.StringType).add("merchant_id", DataTypes.StringType)
-      .add("impressions", DataTypes.LongType).add("clicks", DataTypes.LongType)
-      .add("spend", DataTypes.createDecimalType(18, 2))
-      .add("attributed_orders", DataTypes.LongType)
-      .add("attributed_gmv", DataTypes.createDecimalType(18, 2))
-      .add("roi", DataTypes.DoubleType);
-  static final StructType CAMPAIGNS = new StructType()
-      .add("campaign_id", DataTypes.StringType).add("merchant_id", DataTypes.StringType)
-      .add("item_id", DataTypes.StringType).add("campaign_type", DataTypes.StringType)
-      .add("daily_budget", DataTypes.createDecimalType(18, 2))
-      .add("target_roi", DataTypes.createDecimalType(18, 4))
-      .add("start_date", DataTypes.DateType).add("end_date", DataTypes.DateType)
-      .add("snapshot_date", DataTypes.DateType);
-  static final StructType MERCHANTS = new StructType()
-      .add("merchant_id", DataTypes.StringType).add("merchant_type", DataTypes.StringType)
-      .add("segment", DataTypes.StringType).add("category_id", DataTypes.StringType)
-      .add("snapshot_date", DataTypes.DateType);
 
   static Row ccdRow(LocalDate d, String campaign, double spend, double gmv) {
     return RowFactory.create(Date.valueOf(d), campaign, "search", "m1", 1000L, 100L,
