@@ -48,8 +48,9 @@ class TrainCoefficientsTest {
 
     TrainCoefficients.Result r = new TrainCoefficients(spark, wh,
         ModelSettings.from(cfg.coefficients())).trainAndRecord(RUN);
-    // k1 (3 days, < 14: cold_start) and k2 (no days: no_history); k3 is not quanzhantui
-    assertEquals(new TrainCoefficients.Result(2, 1, 1, 1), r);
+    // k1 (3 days, < 14: cold_start) and k2 (no days: no_history, funded from the pool, below);
+    // k3 is not quanzhantui
+    assertEquals(new TrainCoefficients.Result(2, 1, 1, 2), r);
 
     Row k1 = spark.read().format("delta").load(wh.gold("allocation_coefficients"))
         .where("campaign_id = 'k1' AND channel = 'search'").first();
@@ -73,6 +74,11 @@ class TrainCoefficientsTest {
         .where("campaign_id = 'k2' AND channel = 'search'").first();
     assertEquals("no_history", k2.getAs("status"));
     assertEquals(0, k2.<Integer>getAs("campaign_days"));
+    // k2 takes the pooled curve: beta 0.5 and the pool's ROI 441.49 / 700 = 0.6307 at a spend of
+    // budget / 7 = 42.857, so alpha = 0.6307 * sqrt(42.857) = 4.129; its target 2 plus the
+    // no_history margin (20%) is 2.4: 4.129 / sqrt(s) >= 2.4 needs s <= (4.129 / 2.4)^2 = 2.96.
+    assertEquals(4.129, k2.<Double>getAs("alpha"), 0.03);
+    assertEquals(2.96, k2.<BigDecimal>getAs("spend_plan").doubleValue(), 0.1);
   }
 
   static Row ccdRow(LocalDate d, String campaign, double spend, double gmv) {
