@@ -9,10 +9,13 @@ for p in "${pkgs[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "test dependencies present: ${pkgs[*]}"
-  exit 0
+else
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-sudo_cmd=""
-[ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-echo "installing: ${missing[*]}"
-$sudo_cmd apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The dashboard tests use Debian's python3 (a python3 earlier on PATH, e.g. pyenv, may lack nbformat).
+/usr/bin/python3 -c "import nbformat" || { echo "python3-nbformat is not importable by /usr/bin/python3" >&2; exit 1; }
+fc-list :lang=zh family | grep -q . || { echo "no CJK font found by fontconfig (fonts-noto-cjk)" >&2; exit 1; }

@@ -3,7 +3,8 @@
 -- Output: typed contract columns, event_date (Asia/Shanghai), and `reason` (NULL = accepted), the
 -- first rule broken in this order: unparseable, missing_field, bad_id, bad_enum, bad_time,
 -- bad_money, future_event, too_late. cost may be 0.
--- Parameters: :run_date DATE, :late_days INT, :max_money DECIMAL.
+-- Parameters: :late_days INT, :max_money DECIMAL. The run date of a row is its arrival day,
+-- _arrival_date (a backfill validates many arrival days in one pass).
 WITH parsed AS (
   SELECT
     l.*,
@@ -29,13 +30,13 @@ checked AS (
       WHEN ts IS NULL THEN 'bad_time'
       WHEN cost_dec IS NULL OR cost_dec <> round(cost_dec, 2) OR cost_dec < 0
         OR cost_dec > CAST(:max_money AS DECIMAL(18, 2)) THEN 'bad_money'
-      WHEN to_date(ts) > :run_date THEN 'future_event'
-      WHEN to_date(ts) < date_sub(:run_date, :late_days) THEN 'too_late'
+      WHEN to_date(ts) > _arrival_date THEN 'future_event'
+      WHEN to_date(ts) < date_sub(_arrival_date, :late_days) THEN 'too_late'
     END AS reason
   FROM parsed p
 )
 SELECT
-  _source_file, _record, _raw, _bad_utf8, reason,
+  _source_file, _arrival_date, _record, _raw, _bad_utf8, reason,
   event_id, event_type, campaign_id, merchant_id, item_id, channel, user_id,
   CAST(cost_dec AS DECIMAL(18, 2)) AS cost,
   ts AS event_time,

@@ -6,7 +6,7 @@
 -- (daily_budget not money > 0), bad_number (target_roi not a decimal > 0 for quanzhantui).
 -- target_roi given for another campaign type is ignored (stored as NULL), as SPEC says it is null
 -- there. Repeated keys: duplicate_key, decided later.
--- Parameters: :max_money (:run_date, :late_days are passed and unused).
+-- Parameters: :max_money (:late_days is passed and unused).
 WITH parsed AS (
   SELECT
     l.*,
@@ -17,7 +17,7 @@ WITH parsed AS (
   FROM landing_rows l
 )
 SELECT
-  _source_file, _record, _raw, _bad_utf8,
+  _source_file, _arrival_date, _record, _raw, _bad_utf8,
   CASE
     WHEN _corrupt THEN 'unparseable'
     WHEN campaign_id IS NULL OR merchant_id IS NULL OR item_id IS NULL OR campaign_type IS NULL

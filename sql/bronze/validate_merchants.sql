@@ -4,7 +4,7 @@
 -- unparseable, missing_field, bad_id, bad_enum. Repeated keys: duplicate_key, decided later.
 -- Parameters: none (the common ones are passed and unused).
 SELECT
-  _source_file, _record, _raw, _bad_utf8,
+  _source_file, _arrival_date, _record, _raw, _bad_utf8,
   CASE
     WHEN _corrupt THEN 'unparseable'
     WHEN merchant_id IS NULL OR merchant_type IS NULL OR segment IS NULL OR category_id IS NULL

@@ -6,7 +6,8 @@
 -- `reason`: NULL when the row is accepted, else the first rule it breaks, in this order:
 -- unparseable, missing_field, bad_id, bad_enum, bad_time, bad_money, bad_number, future_event,
 -- too_late. quantity and pay_method are checked for pay events only (ignored for refunds).
--- Parameters: :run_date DATE, :late_days INT, :max_money DECIMAL.
+-- Parameters: :late_days INT, :max_money DECIMAL. The run date of a row is its arrival day,
+-- _arrival_date (a backfill validates many arrival days in one pass).
 WITH parsed AS (
   SELECT
     l.*,
@@ -34,13 +35,13 @@ checked AS (
       WHEN amount_dec IS NULL OR amount_dec <> round(amount_dec, 2) OR amount_dec <= 0
         OR amount_dec > CAST(:max_money AS DECIMAL(18, 2)) THEN 'bad_money'
       WHEN event_type = 'pay' AND (quantity_int IS NULL OR quantity_int < 1) THEN 'bad_number'
-      WHEN to_date(ts) > :run_date THEN 'future_event'
-      WHEN to_date(ts) < date_sub(:run_date, :late_days) THEN 'too_late'
+      WHEN to_date(ts) > _arrival_date THEN 'future_event'
+      WHEN to_date(ts) < date_sub(_arrival_date, :late_days) THEN 'too_late'
     END AS reason
   FROM parsed p
 )
 SELECT
-  _source_file, _record, _raw, _bad_utf8, reason,
+  _source_file, _arrival_date, _record, _raw, _bad_utf8, reason,
   event_id, event_type, order_id, user_id, merchant_id, item_id, category_id,
   CASE WHEN event_type = 'pay' THEN quantity_int END AS quantity,
   CAST(amount_dec AS DECIMAL(18, 2)) AS amount,

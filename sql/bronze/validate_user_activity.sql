@@ -3,7 +3,7 @@
 -- Output: typed contract columns, event_date (Asia/Shanghai), and `reason` (NULL = accepted), the
 -- first rule broken in this order: unparseable, missing_field, bad_id, bad_enum, bad_time,
 -- future_event, too_late. item_id and category_id are nullable; when given they must be valid ids.
--- Parameters: :run_date DATE, :late_days INT.
+-- Parameters: :late_days INT. The run date of a row is its arrival day, _arrival_date.
 WITH parsed AS (
   SELECT
     l.*,
@@ -24,13 +24,13 @@ checked AS (
       WHEN event_type NOT IN ('launch', 'search', 'view', 'fav', 'cart', 'share')
         OR source NOT IN ('app', 'wechat', 'alipay', 'xiaohongshu', 'weibo', 'other') THEN 'bad_enum'
       WHEN ts IS NULL THEN 'bad_time'
-      WHEN to_date(ts) > :run_date THEN 'future_event'
-      WHEN to_date(ts) < date_sub(:run_date, :late_days) THEN 'too_late'
+      WHEN to_date(ts) > _arrival_date THEN 'future_event'
+      WHEN to_date(ts) < date_sub(_arrival_date, :late_days) THEN 'too_late'
     END AS reason
   FROM parsed p
 )
 SELECT
-  _source_file, _record, _raw, _bad_utf8, reason,
+  _source_file, _arrival_date, _record, _raw, _bad_utf8, reason,
   event_id, user_id, event_type, source, item_id, category_id,
   ts AS event_time,
   to_date(ts) AS event_date

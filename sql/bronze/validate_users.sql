@@ -4,7 +4,7 @@
 -- unparseable, missing_field, bad_id, bad_enum (vip88 not true/false), bad_time (registered_date
 -- not a YYYY-MM-DD date), bad_number (taoqi_score not an integer >= 0). A key repeated among the
 -- rows that pass is decided later (duplicate_key, cmr.ingest.Deduplicator).
--- Parameters: none (the common ones, :run_date, :late_days, :max_money, are passed and unused).
+-- Parameters: none (the common ones, :late_days and :max_money, are passed and unused).
 WITH parsed AS (
   SELECT
     l.*,
@@ -15,7 +15,7 @@ WITH parsed AS (
   FROM landing_rows l
 )
 SELECT
-  _source_file, _record, _raw, _bad_utf8,
+  _source_file, _arrival_date, _record, _raw, _bad_utf8,
   CASE
     WHEN _corrupt THEN 'unparseable'
     WHEN user_id IS NULL OR registered_date IS NULL OR taoqi_score IS NULL OR vip88 IS NULL

@@ -62,7 +62,7 @@ public final class DemoCommand implements Runnable {
     }
     GenerateRequest req = new GenerateRequest(Scale.small(), from, days, seed, landing,
         Path.of(cfg.paths().truth()), true, GenerateRequest.DEFAULT_DIRTY_RATE,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(), cfg.ingest().lateDays());
     SampleDataGenerator.Result r = SampleDataGenerator.run(req, progress);
     progress.step("demo", String.format("generated %,d rows (%,d rows/s); backfilling %s .. %s",
         r.rows(), r.rowsPerSecond(), from, to));

@@ -94,7 +94,8 @@ public final class GenerateCommand implements Runnable {
             adEventsPerDay),
         from, days, seed, Path.of(cfg.paths().landing()),
         truth != null ? truth : Path.of(cfg.paths().truth()), overwrite, dirtyRate,
-        threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+        cfg.ingest().lateDays());
     SampleDataGenerator.Result r = SampleDataGenerator.run(req, Progress.stdout());
     System.out.printf("generated %,d rows in %.1f s: %,d rows/s%n", r.rows(), r.seconds(),
         r.rowsPerSecond());

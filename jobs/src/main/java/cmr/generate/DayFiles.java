@@ -81,7 +81,12 @@ final class DayFiles implements AutoCloseable {
   }
 
   private Path folder(Source source, int arrivalDay) {
-    Path dir = landing.resolve(source.dir()).resolve("dt=" + fmt.date(arrivalDay));
+    return folder(landing, source, fmt.date(arrivalDay));
+  }
+
+  /** {@code <landing>/<source>/dt=<date>}, created if missing (safe from several threads). */
+  static Path folder(Path landing, Source source, String date) {
+    Path dir = landing.resolve(source.dir()).resolve("dt=" + date);
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {

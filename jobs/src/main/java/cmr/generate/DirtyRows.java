@@ -4,7 +4,7 @@ package cmr.generate;
  * Makes one invalid copy of a valid fact row, with exactly one defect so its quarantine reason is
  * unambiguous, and a fresh event id (so the copy never collides with the valid original). The
  * defects follow SPEC §1: unparseable line, missing field, bad id, bad enum, time without offset,
- * bad money, bad number, event after the arrival day, event more than 7 days before it.
+ * bad money, bad number, event after the arrival day, event more than late_days before it.
  */
 final class DirtyRows {
   private static final Reason[] ORDERS = {Reason.UNPARSEABLE, Reason.MISSING_FIELD, Reason.BAD_ID,
@@ -18,9 +18,11 @@ final class DirtyRows {
       "x123456789012345678901234567890123456789012345678901234567890abcdef"};
 
   private final Fmt fmt;
+  private final int lateDays;
 
-  DirtyRows(Fmt fmt) {
+  DirtyRows(Fmt fmt, int lateDays) {
     this.fmt = fmt;
+    this.lateDays = lateDays;
   }
 
   /** The defect to inject into a row of {@code source}. */
@@ -101,7 +103,7 @@ final class DirtyRows {
         c[7] = bad[r.nextInt(bad.length)];
       }
       case FUTURE_EVENT -> c[time] = fmt.time(arrival + 1 + r.nextInt(3), sec, -1, r.chance(0.4));
-      case TOO_LATE -> c[time] = fmt.time(arrival - 8 - r.nextInt(20), sec, -1, r.chance(0.4));
+      case TOO_LATE -> c[time] = fmt.time(arrival - lateDays - 1 - r.nextInt(20), sec, -1, r.chance(0.4));
       default -> throw new IllegalArgumentException(reason.toString());
     }
     return c;

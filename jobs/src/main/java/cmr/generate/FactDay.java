@@ -10,7 +10,6 @@ import java.nio.file.Path;
  * thread scheduling. Cost: linear in the day's events.
  */
 final class FactDay {
-  static final int LATE_DAYS = 7;
   static final double P_LATE = 0.03;
   static final double P_DUP_SAME_DAY = 0.003;
   static final double P_RESEND_LATER = 0.002;
@@ -45,7 +44,7 @@ final class FactDay {
     this.di = w.dayIndex(day);
     this.counts = counts;
     this.rng = Rng.of(w.seed, 2, day, 0);
-    this.dirty = new DirtyRows(fmt);
+    this.dirty = new DirtyRows(fmt, w.lateDays);
     this.dirtyRate = dirtyRate;
     this.files = new DayFiles(landing, w, fmt, day, counts);
     this.stamp = fmt.date(day).replace("-", "");
@@ -274,7 +273,7 @@ final class FactDay {
       amount = Math.max(1, Math.round(amount * o.uniform(0.7, 0.95)));
     }
     String method = payMethod(w, user, day, o);
-    int lag = o.chance(P_LATE) ? o.between(1, LATE_DAYS) : 0;
+    int lag = o.chance(P_LATE) && w.lateDays > 0 ? o.between(1, w.lateDays) : 0;
     return new Organic(user, m, item, qty, amount, method, sec, millis, zulu, lag);
   }
 
@@ -333,7 +332,7 @@ final class FactDay {
   // ---------------------------------------------------------------- writing
 
   private int lag() {
-    return rng.chance(P_LATE) ? rng.between(1, LATE_DAYS) : 0;
+    return rng.chance(P_LATE) && w.lateDays > 0 ? rng.between(1, w.lateDays) : 0;
   }
 
   private String time(int d, int sec) {
@@ -366,7 +365,7 @@ final class FactDay {
       counts.inc(s, ai, Counts.ROWS);
       counts.inc(s, ai, Counts.DUP_SAME_DAY);
     }
-    int room = LATE_DAYS - (arrival - eventDay);
+    int room = w.lateDays - (arrival - eventDay);
     if (room > 0 && rng.chance(P_RESEND_LATER)) {
       int again = arrival + 1 + rng.nextInt(room);
       if (again <= w.lastDay) {

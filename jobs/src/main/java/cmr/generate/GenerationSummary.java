@@ -28,7 +28,7 @@ final class GenerationSummary {
         .append(",\n  \"from\": \"").append(req.from()).append('"')
         .append(",\n  \"to\": \"").append(req.to()).append('"')
         .append(",\n  \"days\": ").append(req.days())
-        .append(",\n  \"late_days\": ").append(FactDay.LATE_DAYS)
+        .append(",\n  \"late_days\": ").append(req.lateDays())
         .append(",\n  \"dirty_rate\": ").append(req.dirtyRate())
         .append(",\n  \"rows\": ").append(rows)
         .append(",\n  \"seconds\": ").append(Fmt.decimal(seconds, 3))

@@ -27,6 +27,7 @@ final class Marketplace {
   private static final double NON_BUYERS = 0.35;
 
   final long seed;
+  final int lateDays;
   final Scale scale;
   final int firstDay;
   final int lastDay;
@@ -72,8 +73,9 @@ final class Marketplace {
   final int[] organicOrders;
   final int[] activityEvents;
 
-  Marketplace(Scale scale, LocalDate from, int days, long seed) {
+  Marketplace(Scale scale, LocalDate from, int days, long seed, int lateDays) {
     this.seed = seed;
+    this.lateDays = lateDays;
     this.scale = scale;
     this.firstDay = (int) from.toEpochDay();
     this.days = days;
@@ -320,7 +322,7 @@ final class Marketplace {
       } else if (pick < 0.20) {
         target = roiAtPlan * (1.0 + (pick - 0.03) / 0.17 * 0.2);
       } else {
-        target = roiAtPlan * (0.6 + (pick - 0.2) / 0.8 * 0.3);
+        target = roiAtPlan * (0.55 + (pick - 0.2) / 0.8 * 0.3);
       }
       c.targetRoi = Math.max(0.5, Math.round(target * 100) / 100.0);
     }

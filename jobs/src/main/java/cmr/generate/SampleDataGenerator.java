@@ -43,7 +43,7 @@ public final class SampleDataGenerator {
     check(req, landing, truth);
     prepareLanding(landing, req.overwrite(), progress);
 
-    Marketplace w = new Marketplace(req.scale(), req.from(), req.days(), req.seed());
+    Marketplace w = new Marketplace(req.scale(), req.from(), req.days(), req.seed(), req.lateDays());
     Fmt fmt = new Fmt(w.firstDay, w.lastDay);
     progress.step("generate", String.format("%s scale: %,d users, %,d merchants, %,d campaigns "
             + "(%,d whole-site), %s .. %s, seed %d", req.scale().name(), w.users, w.merchants,

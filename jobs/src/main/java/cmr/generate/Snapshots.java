@@ -1,8 +1,5 @@
 package cmr.generate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -189,12 +186,7 @@ final class Snapshots {
     Writer(Source source, int day, long rows) {
       this.source = source;
       this.di = w.dayIndex(day);
-      Path dir = landing.resolve(source.dir()).resolve("dt=" + fmt.date(day));
-      try {
-        Files.createDirectories(dir);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create " + dir, e);
-      }
+      Path dir = DayFiles.folder(landing, source, fmt.date(day));
       int n = (int) Math.max(1, (rows + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
       files = new RowSink[n];
       for (int i = 0; i < n; i++) {

@@ -20,8 +20,8 @@ import static org.apache.spark.sql.functions.lit;
 
 /**
  * Writes one prepared source: accepted rows to {@code bronze/<source>} (typed contract columns,
- * {@code _raw}, lineage), rejected rows to {@code ops/quarantine}, each replacing exactly the run
- * date's slice in one atomic commit, so a rerun leaves identical tables.
+ * {@code _raw}, lineage), rejected rows to {@code ops/quarantine}, each replacing exactly the
+ * written arrival days' slice in one atomic commit, so a rerun leaves identical tables.
  */
 public final class BronzeWriter {
   public static final StructType QUARANTINE = new StructType()
@@ -40,7 +40,8 @@ public final class BronzeWriter {
     this.ctx = ctx;
   }
 
-  public void write(PreparedSource p) {
+  /** Writes the given arrival days of a prepared source (each day's slice replaced atomically). */
+  public void write(PreparedSource p, DaySlice days) {
     Source s = p.source();
     List<Column> cols = new ArrayList<>();
     for (String f : s.fields()) {
@@ -53,29 +54,30 @@ public final class BronzeWriter {
     cols.add(col("_source_file"));
     cols.add(lit(ctx.runId()).as("_run_id"));
     cols.add(lit(now).as("_ingested_at"));
-    cols.add(lit(ctx.runDate()).as("arrival_date"));
-    Dataset<Row> bronze = p.rows().where(col("_outcome").equalTo(Deduplicator.ACCEPTED))
+    cols.add(col("_arrival_date").as("arrival_date"));
+    Dataset<Row> bronze = p.rows().where(col("_outcome").equalTo(Deduplicator.ACCEPTED)
+            .and(days.filter("_arrival_date")))
         .select(cols.toArray(Column[]::new));
-    Warehouse.replace(bronze, ctx.wh().bronze(s.name()), dateSlice(), List.of("arrival_date"));
+    Warehouse.replace(bronze, ctx.wh().bronze(s.name()), days.predicate("arrival_date"),
+        List.of("arrival_date"));
 
-    Dataset<Row> rejected = p.rows().where(col("_outcome").equalTo(Deduplicator.QUARANTINED))
-        .select(lit(s.name()).as("source"), lit(ctx.runDate()).as("arrival_date"),
+    Dataset<Row> rejected = p.rows().where(col("_outcome").equalTo(Deduplicator.QUARANTINED)
+            .and(days.filter("_arrival_date")))
+        .select(lit(s.name()).as("source"), col("_arrival_date").as("arrival_date"),
             col("_source_file").as("file"), col("_raw").as("record"), col("reason"),
             lit(ctx.runId()).as("run_id"), lit(now).as("quarantined_at"));
     if (!p.unreadableFiles().isEmpty()) {
       List<Row> whole = new ArrayList<>();
-      for (String f : p.unreadableFiles()) {
-        whole.add(RowFactory.create(s.name(), Date.valueOf(ctx.runDate()), f, null,
-            "unreadable_file", ctx.runId(), now));
+      for (FileCounts f : p.unreadableFiles()) {
+        if (days.days().contains(f.arrivalDate())) {
+          whole.add(RowFactory.create(s.name(), Date.valueOf(f.arrivalDate()), f.file(), null,
+              "unreadable_file", ctx.runId(), now));
+        }
       }
       rejected = rejected.unionByName(ctx.spark().createDataFrame(whole, QUARANTINE));
     }
     Warehouse.replace(rejected, ctx.wh().ops("quarantine"),
-        "source = '" + s.name() + "' AND " + dateSlice(), List.of("source", "arrival_date"));
-  }
-
-  /** The run date's slice; the date is a typed LocalDate, never user text. */
-  private String dateSlice() {
-    return "arrival_date = DATE'" + ctx.runDate() + "'";
+        "source = '" + s.name() + "' AND " + days.predicate("arrival_date"),
+        List.of("source", "arrival_date"));
   }
 }

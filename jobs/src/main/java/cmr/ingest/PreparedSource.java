@@ -3,30 +3,40 @@ package cmr.ingest;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One source of one arrival day, read and judged but not yet written: every landing row with its
- * {@code _outcome} and {@code reason} (persisted), the per-file counts, the files quarantined
- * whole as unreadable, and the reason counts for the reject-rate message.
+ * One source over one or more arrival days, read and judged but not yet written: every landing row
+ * with its {@code _outcome} and {@code reason} (persisted), the per-file counts, the files
+ * quarantined whole as unreadable, the reason counts per day, and the days whose folder exists.
  */
-public record PreparedSource(Source source, boolean folderPresent, Dataset<Row> rows,
-                             Map<String, FileCounts> files, List<String> unreadableFiles,
-                             Map<String, Long> reasons) {
-  public long read() {
-    return files.values().stream().mapToLong(FileCounts::read).sum();
+public record PreparedSource(Source source, Set<LocalDate> presentDays, Dataset<Row> rows,
+                             Map<String, FileCounts> files, List<FileCounts> unreadableFiles,
+                             Map<LocalDate, Map<String, Long>> reasonsByDay) {
+  public long read(LocalDate day) {
+    return files.values().stream().filter(f -> day == null || f.arrivalDate().equals(day))
+        .mapToLong(FileCounts::read).sum();
   }
 
-  public long quarantined() {
-    return files.values().stream().mapToLong(FileCounts::quarantined).sum();
+  public long quarantined(LocalDate day) {
+    return files.values().stream().filter(f -> day == null || f.arrivalDate().equals(day))
+        .mapToLong(FileCounts::quarantined).sum();
   }
 
-  public long accepted() {
-    return files.values().stream().mapToLong(FileCounts::accepted).sum();
+  public long accepted(LocalDate day) {
+    return files.values().stream().filter(f -> day == null || f.arrivalDate().equals(day))
+        .mapToLong(FileCounts::accepted).sum();
   }
 
-  public long duplicates() {
-    return files.values().stream().mapToLong(FileCounts::duplicates).sum();
+  public long duplicates(LocalDate day) {
+    return files.values().stream().filter(f -> day == null || f.arrivalDate().equals(day))
+        .mapToLong(FileCounts::duplicates).sum();
+  }
+
+  public long files(LocalDate day) {
+    return files.values().stream().filter(f -> day == null || f.arrivalDate().equals(day)).count();
   }
 }

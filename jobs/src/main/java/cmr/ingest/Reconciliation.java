@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 /**
  * Nothing lost (DESIGN rule 2): for every file of a source, the rows read must equal the rows now
@@ -41,27 +40,30 @@ public final class Reconciliation {
     this.ctx = ctx;
   }
 
-  public void check(PreparedSource p) {
+  public void check(PreparedSource p, DaySlice days) {
     String source = p.source().name();
     Map<String, Long> bronze = countBy(ctx.spark().read().format("delta").load(ctx.wh().bronze(source))
-        .where(col("arrival_date").equalTo(lit(ctx.runDate()))), "_source_file");
+        .where(days.filter("arrival_date")), "_source_file");
     Map<String, Long> quarantine = countBy(ctx.spark().read().format("delta")
         .load(ctx.wh().ops("quarantine"))
-        .where(col("arrival_date").equalTo(lit(ctx.runDate())).and(col("source").equalTo(source))
+        .where(days.filter("arrival_date").and(col("source").equalTo(source))
             .and(col("reason").notEqual("unreadable_file"))), "file");
     List<Row> rows = new ArrayList<>();
     for (FileCounts fc : p.files().values()) {
+      if (!days.days().contains(fc.arrivalDate())) {
+        continue;
+      }
       long b = bronze.getOrDefault(fc.file(), 0L);
       long q = quarantine.getOrDefault(fc.file(), 0L);
       if (fc.read() != b + q + fc.duplicates() || b != fc.accepted() || q != fc.quarantined()) {
         throw Errors.reconciliation(source, fc.file(), fc.read(), b, q, fc.duplicates());
       }
-      rows.add(RowFactory.create(ctx.runId(), Date.valueOf(ctx.runDate()), source, fc.file(),
+      rows.add(RowFactory.create(ctx.runId(), Date.valueOf(fc.arrivalDate()), source, fc.file(),
           fc.read(), b, q, fc.duplicates()));
     }
     Dataset<Row> df = ctx.spark().createDataFrame(rows, SCHEMA);
     Warehouse.replace(df, ctx.wh().ops("ingest_files"),
-        "source = '" + source + "' AND arrival_date = DATE'" + ctx.runDate() + "'",
+        "source = '" + source + "' AND " + days.predicate("arrival_date"),
         List.of("arrival_date"));
   }
 

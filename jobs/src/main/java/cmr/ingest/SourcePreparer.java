@@ -1,21 +1,23 @@
 package cmr.ingest;
 
 import cmr.errors.Errors;
+import cmr.ingest.LandingReader.UnreadableFileException;
 import cmr.pipeline.RunContext;
 import cmr.sql.SqlFiles;
 import cmr.warehouse.Warehouse;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
@@ -25,10 +27,11 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Reads one source's landing folder for the run date, validates every row with
- * {@code sql/bronze/validate_<source>.sql}, decides duplicates, persists the result and counts it
- * per file. Reads everything before anything is written, so an unreadable file fails the run with
- * nothing half-written (or, when configured, is quarantined whole as {@code unreadable_file}).
+ * Reads one source's landing folders for arrival days {@code from..to}, validates every row with
+ * {@code sql/bronze/validate_<source>.sql} (each row against its own arrival day), decides
+ * duplicates, persists the result and counts it per file. Everything is read before anything is
+ * written, so an unreadable file fails the run with nothing half-written (or, when configured, is
+ * quarantined whole as {@code unreadable_file}).
  */
 public final class SourcePreparer {
   private static final Logger LOG = LogManager.getLogger(SourcePreparer.class);
@@ -40,51 +43,54 @@ public final class SourcePreparer {
     this.reader = new LandingReader(ctx.spark());
   }
 
-  public PreparedSource prepare(Source source) {
-    String folder = LandingReader.folder(ctx.cfg().paths().landing(), source, ctx.runDate());
-    List<LandingFile> files = new ArrayList<>(reader.list(folder));
-    for (String ignored : reader.ignored(folder)) {
-      ctx.progress().step("ingest", source.name() + ": ignoring " + ignored
-          + " (not .jsonl, .jsonl.gz, .csv, .csv.gz or .parquet)");
+  public PreparedSource prepare(Source source, LocalDate from, LocalDate to) {
+    List<LandingFile> files = new ArrayList<>();
+    List<String> ignored = new ArrayList<>();
+    Set<LocalDate> present = new HashSet<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      String folder = LandingReader.folder(ctx.cfg().paths().landing(), source, d);
+      if (reader.exists(folder)) {
+        present.add(d);
+        files.addAll(reader.list(folder, d, ignored));
+      }
     }
-    List<String> unreadable = new ArrayList<>();
+    for (String f : ignored) {
+      ctx.progress().step("ingest", "ignoring " + f + " (not .jsonl, .jsonl.gz, .csv, .csv.gz or .parquet)");
+    }
+    List<FileCounts> unreadable = new ArrayList<>();
     while (true) {
       try {
-        return judge(source, !files.isEmpty() || reader.exists(folder), files, unreadable);
+        return judge(source, from, present, files, unreadable);
       } catch (Exception e) { // Spark throws SparkException (checked) from Scala code
-        LandingFile bad = findUnreadable(source, files, e);
+        UnreadableFileException bad = findUnreadable(source, files, e);
         if (!ctx.cfg().ingest().quarantineUnreadableFiles()) {
-          throw Errors.unreadableFile(bad.path(), rootMessage(e), e);
+          throw Errors.unreadableFile(bad.file(), rootMessage(bad), bad);
         }
-        ctx.progress().step("ingest", "quarantining unreadable file " + bad.path());
-        files.remove(bad);
-        unreadable.add(bad.path());
+        LandingFile f = files.stream().filter(x -> x.path().equals(bad.file())).findFirst().orElseThrow();
+        ctx.progress().step("ingest", "quarantining unreadable file " + f.path());
+        files.remove(f);
+        unreadable.add(new FileCounts(f.path(), f.arrivalDate(), 0, 0, 0, 0));
       }
     }
   }
 
-  private PreparedSource judge(Source source, boolean present, List<LandingFile> files,
-                               List<String> unreadable) {
-    SparkSession spark = ctx.spark();
-    Dataset<Row> landing = files.stream().map(f -> reader.read(source, f))
-        .reduce(Dataset::unionByName)
-        .orElseGet(() -> emptyLanding(source));
-    landing.createOrReplaceTempView("landing_rows");
-    Map<String, Object> args = Map.of("run_date", ctx.runDate(),
-        "late_days", ctx.cfg().ingest().lateDays(),
+  private PreparedSource judge(Source source, LocalDate from, Set<LocalDate> present,
+                               List<LandingFile> files, List<FileCounts> unreadable) {
+    reader.read(source, files).createOrReplaceTempView("landing_rows");
+    Map<String, Object> args = Map.of("late_days", ctx.cfg().ingest().lateDays(),
         "max_money", ctx.cfg().ingest().maxMoney().toPlainString());
-    Dataset<Row> validated = SqlFiles.run(spark, "bronze/validate_" + source.name(), args);
+    Dataset<Row> validated = SqlFiles.run(ctx.spark(), "bronze/validate_" + source.name(), args);
     Dataset<Row> judged = source.fact()
-        ? Deduplicator.facts(validated, recentIds(source))
+        ? Deduplicator.facts(validated, recentIds(source, from), ctx.cfg().ingest().lateDays())
         : Deduplicator.snapshot(validated, source.key());
     judged = judged.persist(StorageLevel.MEMORY_AND_DISK());
 
-    // One pass over the data: counts per file and outcome, unreadable text, reasons.
+    // One pass over the data: counts per file and outcome, text that is not UTF-8.
     Map<String, FileCounts> counts = new TreeMap<>();
     for (LandingFile f : files) {
-      counts.put(f.path(), new FileCounts(f.path(), 0, 0, 0, 0));
+      counts.put(f.path(), new FileCounts(f.path(), f.arrivalDate(), 0, 0, 0, 0));
     }
-    List<Row> perFile = judged.groupBy(col("_source_file"))
+    List<Row> perFile = judged.groupBy(col("_source_file"), col("_arrival_date"))
         .agg(count(lit(1)).as("read"),
             sum(when(col("_outcome").equalTo(Deduplicator.ACCEPTED), 1).otherwise(0)).as("acc"),
             sum(when(col("_outcome").equalTo(Deduplicator.QUARANTINED), 1).otherwise(0)).as("qua"),
@@ -93,68 +99,59 @@ public final class SourcePreparer {
         .collectAsList();
     for (Row r : perFile) {
       String file = r.getString(0);
-      if (r.getLong(5) > 0) {
+      if (r.getLong(6) > 0) {
         judged.unpersist();
-        throw new NotUtf8Exception(file, r.getLong(5));
+        throw new UnreadableFileException(file, "not UTF-8 (" + r.getLong(6)
+            + " line(s) with invalid bytes)");
       }
-      counts.put(file, new FileCounts(file, r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)));
+      counts.put(file, new FileCounts(file, r.getDate(1).toLocalDate(), r.getLong(2), r.getLong(3),
+          r.getLong(4), r.getLong(5)));
     }
-    Map<String, Long> reasons = new LinkedHashMap<>();
-    for (Row r : judged.where(col("reason").isNotNull()).groupBy("reason").count()
-        .orderBy(col("count").desc()).collectAsList()) {
-      reasons.put(r.getString(0), r.getLong(1));
+    Map<LocalDate, Map<String, Long>> reasons = new TreeMap<>();
+    for (Row r : judged.where(col("reason").isNotNull()).groupBy("_arrival_date", "reason").count()
+        .orderBy(col("count").desc(), col("reason")).collectAsList()) {
+      reasons.computeIfAbsent(r.getDate(0).toLocalDate(), d -> new LinkedHashMap<>())
+          .put(r.getString(1), r.getLong(2));
     }
-    return new PreparedSource(source, present, judged, counts, List.copyOf(unreadable), reasons);
+    return new PreparedSource(source, Set.copyOf(present), judged, counts, List.copyOf(unreadable),
+        reasons);
   }
 
-  /** Ids accepted on the late_days arrival days before the run date (a rerun ignores its own). */
-  private Dataset<Row> recentIds(Source source) {
+  /** Ids accepted on the late_days arrival days before {@code from} (a rerun ignores its own). */
+  private Dataset<Row> recentIds(Source source, LocalDate from) {
     String path = ctx.wh().bronze(source.name());
     if (!Warehouse.exists(ctx.spark(), path)) {
-      return ctx.spark().emptyDataFrame().select(lit(null).cast("string").as("event_id")).limit(0);
+      return ctx.spark().sql("SELECT CAST(NULL AS STRING) AS event_id, CAST(NULL AS DATE) AS arrival_date")
+          .limit(0);
     }
-    LocalDate from = ctx.runDate().minusDays(ctx.cfg().ingest().lateDays());
+    LocalDate earliest = from.minusDays(ctx.cfg().ingest().lateDays());
     return ctx.spark().read().format("delta").load(path)
-        .where(col("arrival_date").geq(lit(from)).and(col("arrival_date").lt(lit(ctx.runDate()))))
-        .select("event_id");
+        .where(col("arrival_date").geq(lit(earliest)).and(col("arrival_date").lt(lit(from))))
+        .select("event_id", "arrival_date");
   }
 
-  private Dataset<Row> emptyLanding(Source source) {
-    StringBuilder ddl = new StringBuilder("_record BIGINT, _raw STRING, _corrupt BOOLEAN, "
-        + "_bad_utf8 BOOLEAN");
-    for (String f : source.fields()) {
-      ddl.append(", ").append(f).append(" STRING");
-    }
-    ddl.append(", _source_file STRING");
-    return ctx.spark().createDataFrame(List.of(), org.apache.spark.sql.types.StructType.fromDDL(ddl.toString()));
-  }
-
-  /** Reads the files one by one to name the one that cannot be read. */
-  private LandingFile findUnreadable(Source source, List<LandingFile> files, Exception e) {
-    if (e instanceof NotUtf8Exception nu) {
-      for (LandingFile f : files) {
-        if (f.path().equals(nu.file)) {
-          return f;
-        }
-      }
+  /** Names the file that cannot be read, reading the files one by one when Spark did not say. */
+  private UnreadableFileException findUnreadable(Source source, List<LandingFile> files, Exception e) {
+    if (e instanceof UnreadableFileException u) {
+      return u;
     }
     if (e instanceof cmr.errors.CmrException ce) {
       throw ce;
     }
     for (LandingFile f : files) {
       try {
-        reader.read(source, f).where(col("_bad_utf8")).count();
+        reader.read(source, List.of(f)).where(col("_bad_utf8")).count();
       } catch (Exception fileError) {
         LOG.warn("cannot read {}: {}", f.path(), rootMessage(fileError));
-        return f;
+        return new UnreadableFileException(f.path(), fileError);
       }
     }
-    throw Errors.step("ingest", source.name() + " dt=" + ctx.runDate(), rootMessage(e), e);
+    throw Errors.step("ingest", source.name(), rootMessage(e), e);
   }
 
   private static String rootMessage(Throwable e) {
-    if (e instanceof NotUtf8Exception nu) {
-      return nu.getMessage();
+    if (e instanceof UnreadableFileException && e.getCause() == null) {
+      return e.getMessage();
     }
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
@@ -163,15 +160,5 @@ public final class SourcePreparer {
     String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     int nl = m.indexOf('\n');
     return t.getClass().getSimpleName() + ": " + (nl > 0 ? m.substring(0, nl) : m);
-  }
-
-  /** A text file with bytes that are not UTF-8. */
-  static final class NotUtf8Exception extends RuntimeException {
-    final String file;
-
-    NotUtf8Exception(String file, long lines) {
-      super("not UTF-8 (" + lines + " line(s) with invalid bytes)");
-      this.file = file;
-    }
   }
 }

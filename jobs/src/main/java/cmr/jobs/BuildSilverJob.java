@@ -1,5 +1,6 @@
 package cmr.jobs;
 
+import cmr.ingest.DaySlice;
 import cmr.ingest.Source;
 import cmr.pipeline.RunContext;
 import cmr.pipeline.Step;
@@ -13,11 +14,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Bronze rows of the run's arrival day to the silver tables ({@code sql/silver/<source>.sql}):
- * facts partitioned by event date, replacing exactly the rows of this arrival day (one atomic
- * commit per table); snapshots as one partition per snapshot date. Cost: the day's data only.
+ * Bronze rows of the run's arrival day (or of a backfill's arrival days) to the silver tables
+ * ({@code sql/silver/<source>.sql}): facts partitioned by event date, replacing exactly the rows of
+ * those arrival days (one atomic commit per table); snapshots as one partition per snapshot date.
+ * Cost: the days' data only.
  */
 public final class BuildSilverJob implements Step {
+  private final DaySlice days;
+
+  /** Builds the run date's arrival day. */
+  public BuildSilverJob() {
+    this(null);
+  }
+
+  /** Builds the given arrival days (a backfill's range, in one pass). */
+  public BuildSilverJob(DaySlice days) {
+    this.days = days;
+  }
+
   @Override
   public String name() {
     return "silver";
@@ -30,25 +44,19 @@ public final class BuildSilverJob implements Step {
 
   @Override
   public StepResult run(RunContext ctx) {
+    DaySlice slice = days == null ? DaySlice.of(ctx.runDate()) : days;
     long rows = 0;
     StringBuilder detail = new StringBuilder();
     for (Source s : Source.ALL) {
       ctx.spark().read().format("delta").load(ctx.wh().bronze(s.name()))
+          .where(slice.filter("arrival_date"))
           .createOrReplaceTempView("bronze_" + s.name());
-      Dataset<Row> silver = SqlFiles.run(ctx.spark(), "silver/" + s.name(),
-          Map.of("run_date", ctx.runDate()));
-      String date = "DATE'" + ctx.runDate() + "'";
-      if (s.fact()) {
-        Warehouse.replace(silver, ctx.wh().silver(s.name()), "arrival_date = " + date,
-            List.of("event_date"));
-      } else {
-        Warehouse.replace(silver, ctx.wh().silver(s.name()), "snapshot_date = " + date,
-            List.of("snapshot_date"));
-      }
+      Dataset<Row> silver = SqlFiles.run(ctx.spark(), "silver/" + s.name(), Map.of());
+      String dayColumn = s.fact() ? "arrival_date" : "snapshot_date";
+      Warehouse.replace(silver, ctx.wh().silver(s.name()), slice.predicate(dayColumn),
+          List.of(s.fact() ? "event_date" : "snapshot_date"));
       long n = ctx.spark().read().format("delta").load(ctx.wh().silver(s.name()))
-          .where(org.apache.spark.sql.functions.col(s.fact() ? "arrival_date" : "snapshot_date")
-              .equalTo(org.apache.spark.sql.functions.lit(ctx.runDate())))
-          .count();
+          .where(slice.filter(dayColumn)).count();
       rows += n;
       detail.append(s.name()).append('=').append(n).append(' ');
       ctx.progress().rows("silver", s.name(), n);

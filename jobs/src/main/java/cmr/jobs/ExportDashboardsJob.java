@@ -1,12 +1,17 @@
 package cmr.jobs;
 
+import cmr.dashboard.DashboardExporter;
 import cmr.pipeline.RunContext;
 import cmr.pipeline.Step;
 import cmr.pipeline.StepResult;
 
 import java.util.List;
 
-/** Renders the dashboard notebooks against the gold tables and publishes them. */
+/**
+ * Renders the dashboard notebooks against the gold tables for the run date into
+ * {@code <exports>/<date>/} and advances {@code <exports>/LATEST} (never backwards). Skipped for
+ * the inner dates of a backfill.
+ */
 public final class ExportDashboardsJob implements Step {
   @Override
   public String name() {
@@ -20,6 +25,12 @@ public final class ExportDashboardsJob implements Step {
 
   @Override
   public StepResult run(RunContext ctx) {
-    return StepResult.skipped("not implemented yet");
+    if (!ctx.options().trainAndExport()) {
+      return StepResult.skipped("dashboards are exported for the last date of a backfill only");
+    }
+    ctx.spark().sparkContext().setJobDescription("export dashboards " + ctx.runDate());
+    DashboardExporter.Result r = DashboardExporter.export(ctx.spark(), ctx.cfg(), ctx.runDate());
+    ctx.progress().step(name(), r.detail());
+    return StepResult.of(r.figures(), r.files().size(), r.detail());
   }
 }

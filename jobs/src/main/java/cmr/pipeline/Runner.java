@@ -3,6 +3,9 @@ package cmr.pipeline;
 import cmr.config.CmrConfig;
 import cmr.errors.CmrException;
 import cmr.errors.Errors;
+import cmr.ingest.DaySlice;
+import cmr.ingest.RangeIngestion;
+import cmr.jobs.BuildSilverJob;
 import cmr.ops.Progress;
 import cmr.ops.RunLog;
 import cmr.spark.SparkSessions;
@@ -77,13 +80,15 @@ public final class Runner {
 
   /**
    * Backfill: the same gold tables as running nightly for each date from {@code from} to {@code to}
-   * in order, in fewer passes. Each date is ingested (and its silver rows built) in order, since
-   * duplicates and lateness depend on the arrival day; then every later step runs once for
-   * {@code to}, recomputing all event dates of the range (events dated D are final once D +
-   * late_days has been ingested, so one pass over everything equals the nightly sequence;
-   * settlements use only what had arrived by each cycle's settling date). Training, publication
-   * and export run for the last date only. With {@code resume}, dates already ingested are
-   * skipped; with {@code keepGoing}, a date that fails to ingest does not stop the range.
+   * in order, in three passes. (1) Every arrival day of the range is ingested in one pass, each row
+   * judged against its own arrival day and duplicates in arrival order; (2) silver is built for
+   * all those days at once; (3) every later step runs once for {@code to}, recomputing all event
+   * dates of the range (events dated D are complete once D + late_days has been ingested, so one
+   * pass over everything equals the nightly sequence; settlements use only what had arrived by
+   * each cycle's settling date). Training, publication and export run for the last date only.
+   * A day whose reject rate breaks the limit stops the backfill after that day is written, unless
+   * {@code keepGoing}: then the other days go on and the failed days stay out of silver until
+   * rerun. With {@code resume}, a range whose days were all ingested skips straight to gold.
    */
   public void backfill(LocalDate from, LocalDate to, RunOptions options, boolean keepGoing,
                        boolean resume) {
@@ -92,34 +97,50 @@ public final class Runner {
           "give --from on or before --to");
     }
     Set<String> daily = Set.of("ingest", "silver");
-    NightlyPipeline all = Steps.nightly();
-    RunLog log = new RunLog(spark, new Warehouse(cfg.paths().warehouse()));
-    CmrException first = null;
-    long days = from.datesUntil(to.plusDays(1)).count();
-    int i = 0;
-    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      i++;
-      if (resume && log.succeeded("silver", d)) {
-        progress.step("backfill", d + " already ingested, skipped (--resume)");
-        continue;
-      }
-      progress.step("backfill", String.format("day %d/%d: %s ingest and silver", i, days, d));
+    RunContext ctx = context(to, options.withTrainAndExport(false));
+    RunLog log = new RunLog(spark, ctx.wh());
+    DaySlice all = DaySlice.range(from, to);
+    boolean done = resume && all.days().stream().allMatch(d -> log.succeeded("silver", d));
+    CmrException firstFailure = null;
+    if (done) {
+      progress.step("backfill", "every day already ingested, skipped (--resume)");
+    } else {
+      progress.step("backfill", "ingesting " + all.days().size() + " arrival days " + from + " .. "
+          + to + " in one pass");
+      Instant start = Instant.now();
+      RangeIngestion.Outcome out;
       try {
-        all.only(daily).run(context(d, options.withTrainAndExport(false)));
+        out = new RangeIngestion(ctx).run(from, to, keepGoing);
       } catch (CmrException e) {
-        if (!keepGoing) {
-          throw e;
+        for (LocalDate d : all.days()) {
+          log.record(ctx.runId(), d, "ingest", "failed", start, Instant.now(), null, e.oneLine());
         }
-        progress.step("backfill", d + " failed, going on (--keep-going): " + e.reason());
-        first = first == null ? e : first;
+        throw e;
+      }
+      for (var e : out.written().entrySet()) {
+        CmrException f = out.failed().get(e.getKey());
+        log.record(ctx.runId(), e.getKey(), "ingest", f == null ? "succeeded" : "failed", start,
+            Instant.now(), e.getValue(), f == null ? null : f.oneLine());
+      }
+      firstFailure = out.failed().values().stream().findFirst().orElse(null);
+      if (firstFailure != null && !keepGoing) {
+        throw firstFailure;
+      }
+      DaySlice good = new DaySlice(out.goodDays());
+      Instant silverStart = Instant.now();
+      StepResult silver = new BuildSilverJob(good).run(ctx);
+      for (LocalDate d : good.days()) {
+        log.record(ctx.runId(), d, "silver", "succeeded", silverStart, Instant.now(),
+            d.equals(to) ? silver : StepResult.of(0, 0, "built with the backfill of " + from + " .. " + to),
+            null);
       }
     }
     progress.step("backfill", "computing gold for " + from.minusDays(cfg.ingest().lateDays())
         + " .. " + to + " in one pass");
-    nightly(all.without(daily), to, options.withRecomputeFrom(
+    nightly(Steps.nightly().without(daily), to, options.withRecomputeFrom(
         from.minusDays(cfg.ingest().lateDays())), daily);
-    if (first != null) {
-      throw first;
+    if (firstFailure != null) {
+      throw firstFailure;
     }
   }
 }

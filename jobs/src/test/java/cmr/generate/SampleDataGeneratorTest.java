@@ -47,7 +47,7 @@ class SampleDataGeneratorTest {
   static GenerateRequest request(Path landing, Path truth, int threads) {
     Scale tiny = Scale.small().with(800, 40, 4, 1500, 400, 2500);
     return new GenerateRequest(tiny, FROM, DAYS, 7L, landing, truth, false,
-        GenerateRequest.DEFAULT_DIRTY_RATE * 2, threads);
+        GenerateRequest.DEFAULT_DIRTY_RATE * 2, threads, 7);
   }
 
   @BeforeAll
