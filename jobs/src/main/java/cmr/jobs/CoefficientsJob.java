@@ -1,12 +1,20 @@
 package cmr.jobs;
 
+import cmr.coefficients.ModelSettings;
+import cmr.coefficients.PublishCoefficients;
+import cmr.coefficients.TrainCoefficients;
 import cmr.pipeline.RunContext;
 import cmr.pipeline.Step;
 import cmr.pipeline.StepResult;
 
+import java.nio.file.Path;
 import java.util.List;
 
-/** Retrains the allocation coefficients and publishes them for the bidder (SPEC §4). */
+/**
+ * Retrains the allocation coefficients and publishes them for the bidder (SPEC §4). Skipped on
+ * the inner dates of a backfill; {@code --no-publish} trains and records the history only;
+ * {@code --force-publish} overrides the drift check. A refused publication fails this step only.
+ */
 public final class CoefficientsJob implements Step {
   @Override
   public String name() {
@@ -20,6 +28,21 @@ public final class CoefficientsJob implements Step {
 
   @Override
   public StepResult run(RunContext ctx) {
-    return StepResult.skipped("not implemented yet");
+    if (!ctx.options().trainAndExport()) {
+      return StepResult.skipped("coefficients are trained and published for the last date of a "
+          + "backfill only");
+    }
+    TrainCoefficients.Result t = new TrainCoefficients(ctx.spark(), ctx.wh(),
+        ModelSettings.from(ctx.cfg().coefficients())).trainAndRecord(ctx.runDate());
+    String trained = String.format("trained %d campaigns (%d cold_start, %d no_history, %d funded)",
+        t.campaigns(), t.coldStart(), t.noHistory(), t.funded());
+    ctx.progress().step(name(), trained);
+    if (ctx.options().noPublish()) {
+      return StepResult.of(t.campaigns(), t.campaigns(), trained + "; not published (--no-publish)");
+    }
+    PublishCoefficients.Result p = new PublishCoefficients(ctx.spark(), ctx.wh(),
+        ctx.cfg().coefficients(), Path.of(ctx.cfg().paths().publishedDir()))
+        .publish(ctx.runDate(), ctx.options().forcePublish());
+    return StepResult.of(t.campaigns(), t.campaigns(), trained + "; " + p.detail());
   }
 }

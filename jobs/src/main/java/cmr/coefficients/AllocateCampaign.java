@@ -1,0 +1,96 @@
+package cmr.coefficients;
+
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Runs on the executors, once per campaign (its seven curve rows from curves.sql): the status,
+ * the allocation ({@link Allocator}) and the rows of {@link HistoryRows#SCHEMA}. The target the
+ * plan aims at on the fitted curves is the campaign's target ROI raised by the status's safety
+ * margin; a campaign without a target (not expected for quanzhantui) plans nothing.
+ */
+public final class AllocateCampaign implements FlatMapGroupsFunction<String, Row, Row> {
+  private final ModelSettings settings;
+  private final LocalDate runDate;
+
+  public AllocateCampaign(ModelSettings settings, LocalDate runDate) {
+    this.settings = settings;
+    this.runDate = runDate;
+  }
+
+  /** The inputs of one campaign's allocation and its result. */
+  public record Planned(String status, PowerCurve[] curves, Allocation allocation) {}
+
+  /**
+   * Plans one campaign from its curve rows (sorted by channel): the status from its days of
+   * history, each channel's cap ({@link ModelSettings#maxSpend}) and the allocation.
+   */
+  public static Planned plan(ModelSettings settings, List<Row> in) {
+    Row first = in.get(0);
+    BigDecimal budgetDec = first.getAs("daily_budget");
+    double budget = budgetDec == null ? 0 : budgetDec.doubleValue();
+    Double target = first.getAs("target_roi");
+    String status = settings.status(first.<Integer>getAs("campaign_days"));
+    PowerCurve[] curves = new PowerCurve[in.size()];
+    for (int i = 0; i < in.size(); i++) {
+      Row r = in.get(i);
+      curves[i] = new PowerCurve(r.getAs("channel"), r.<Double>getAs("alpha"),
+          r.<Double>getAs("beta"),
+          settings.minSpend(r.<Integer>getAs("days_observed"), r.<Double>getAs("min_observed")),
+          settings.maxSpend(r.<Integer>getAs("days_observed"),
+          r.<Double>getAs("max_observed"), budget, status));
+    }
+    Allocation a = target == null || target <= 0 || budget <= 0
+        ? new Allocation(new double[in.size()], new double[in.size()], Double.POSITIVE_INFINITY)
+        : Allocator.allocate(curves, budget, target * (1 + settings.roiMargin(status)),
+            settings.minChannelSpend());
+    return new Planned(status, curves, a);
+  }
+
+  @Override
+  public Iterator<Row> call(String campaignId, Iterator<Row> rows) {
+    List<Row> in = new ArrayList<>(7);
+    rows.forEachRemaining(in::add);
+    in.sort(Comparator.comparing(r -> r.<String>getAs("channel")));
+    Planned p = plan(settings, in);
+    Allocation a = p.allocation();
+    PowerCurve[] curves = p.curves();
+    Row first = in.get(0);
+    BigDecimal budgetDec = first.getAs("daily_budget");
+    int campaignDays = first.<Integer>getAs("campaign_days");
+    double spend = round2(a.totalSpend());
+    double gmv = a.totalGmv();
+    Double roi = spend > 0 ? gmv / spend : null;
+    Double mu = Double.isFinite(a.mu()) ? a.mu() : null;
+    List<Row> out = new ArrayList<>(in.size());
+    for (int i = 0; i < in.size(); i++) {
+      Row r = in.get(i);
+      out.add(RowFactory.create(Date.valueOf(runDate), campaignId, curves[i].channel(),
+          r.getAs("merchant_id"), r.getAs("category_id"), budgetDec, first.getAs("target_roi"),
+          p.status(), campaignDays, r.<Integer>getAs("days_observed"), curves[i].alpha(),
+          curves[i].beta(), curves[i].maxSpend(), r.<Double>getAs("hist_spend"),
+          r.<Double>getAs("hist_gmv"), a.weight(i), money(a.spend()[i]), a.gmv()[i],
+          a.bidMultiplier(), mu, money(spend), money(gmv), roi,
+          Date.valueOf(settings.trainingFrom(runDate)), Date.valueOf(runDate)));
+    }
+    return out.iterator();
+  }
+
+  private static double round2(double v) {
+    return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  private static BigDecimal money(double v) {
+    return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
+  }
+}

@@ -1,0 +1,106 @@
+package cmr.coefficients;
+
+import cmr.config.CmrConfig;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every number of the response model and the allocation. The operational ones come from
+ * {@code cmr.coefficients} in the config; the modelling constants are fixed here, documented in
+ * docs/coefficients.md, and changed only together with a new evaluation.
+ *
+ * @param trainingDays     window length in days, ending on the run date (conf)
+ * @param coldStartDays    a campaign with fewer days of spend is {@code cold_start} (conf)
+ * @param priorDays        minimum strength of the beta prior, in days of data (conf)
+ * @param pseudoOrders     GMV floor for the log, in average orders (a day with no GMV counts)
+ * @param betaMin          lower clamp of beta
+ * @param betaMax          upper clamp of beta (below 1: diminishing returns)
+ * @param betaDefault      beta of a channel nobody has spent on (it gets alpha 0 anyway)
+ * @param tau2Min          floor of the between-campaign variance of beta
+ * @param poolGroups       a category pool with this many campaign-channels counts half
+ * @param alphaPriorDays   strength of the level prior, in days
+ * @param capMultiplier    the plan stays within this multiple of the largest spend observed
+ * @param minChannelSpend  a channel planned below this many CNY a day gets nothing
+ * @param roiMarginOk      the plan aims at target * (1 + margin) on the fitted curves: ok ...
+ * @param roiMarginCold    ... cold_start ...
+ * @param roiMarginNone    ... no_history
+ * @param unseenShare      a channel never observed may get this share of budget / 7
+ * @param floorMultiplier  a channel is planned at least this multiple of its smallest observed
+ *                         spend, or not at all
+ */
+public record ModelSettings(int trainingDays, int coldStartDays, double priorDays,
+                            double pseudoOrders, double betaMin, double betaMax, double betaDefault,
+                            double tau2Min, double poolGroups, double alphaPriorDays,
+                            double capMultiplier, double minChannelSpend, double roiMarginOk,
+                            double roiMarginCold, double roiMarginNone, double unseenShare,
+                            double floorMultiplier) implements Serializable {
+
+  public static ModelSettings from(CmrConfig.Coefficients c) {
+    return new ModelSettings(c.trainingDays(), c.coldStartDays(), c.priorDays(),
+        0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 1.2, 1.0, 0.05, 0.10, 0.20, 1.0, 1.0);
+  }
+
+  /** The same settings with the allocation's cap, margins and unseen-channel share replaced. */
+  public ModelSettings withAllocation(double cap, double ok, double cold, double none,
+                                      double unseen, double floor) {
+    return new ModelSettings(trainingDays, coldStartDays, priorDays, pseudoOrders, betaMin, betaMax,
+        betaDefault, tau2Min, poolGroups, alphaPriorDays, cap, minChannelSpend, ok, cold, none,
+        unseen, floor);
+  }
+
+  /** The least a funded channel may be planned: a multiple of its smallest observed spend. */
+  public double minSpend(int daysObserved, double minObserved) {
+    return Math.max(minChannelSpend, daysObserved > 0 ? floorMultiplier * minObserved : 0);
+  }
+
+  /** First day of the training window ending on {@code runDate}. */
+  public LocalDate trainingFrom(LocalDate runDate) {
+    return runDate.minusDays(trainingDays - 1L);
+  }
+
+  /** Status of a campaign with {@code days} days of spend in the window. */
+  public String status(int days) {
+    return days == 0 ? "no_history" : days < coldStartDays ? "cold_start" : "ok";
+  }
+
+  /**
+   * The most a channel may be planned: {@code capMultiplier} times the largest daily spend seen
+   * when it has days; for a campaign without history, {@code unseenShare} of an even share of
+   * the budget ({@code budget / 7}) on the pooled curve; nothing in a channel that a campaign
+   * with history never used (there is no evidence that it responds at all).
+   */
+  public double maxSpend(int daysObserved, double maxObserved, double budget, String status) {
+    if (daysObserved > 0) {
+      return capMultiplier * maxObserved;
+    }
+    return status.equals("no_history") ? unseenShare * budget / 7 : 0;
+  }
+
+  public double roiMargin(String status) {
+    return switch (status) {
+      case "ok" -> roiMarginOk;
+      case "cold_start" -> roiMarginCold;
+      default -> roiMarginNone;
+    };
+  }
+
+  /** Named parameters of the SQL files under sql/coefficients/. */
+  public Map<String, Object> sqlArgs(LocalDate runDate) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("run_date", runDate);
+    m.put("from_date", trainingFrom(runDate));
+    m.put("to_date", runDate);
+    m.put("pseudo_orders", pseudoOrders);
+    m.put("beta_min", betaMin);
+    m.put("beta_max", betaMax);
+    m.put("beta_default", betaDefault);
+    m.put("tau2_min", tau2Min);
+    m.put("pool_groups", poolGroups);
+    m.put("prior_days", priorDays);
+    m.put("alpha_prior_days", alphaPriorDays);
+    return m;
+  }
+}
