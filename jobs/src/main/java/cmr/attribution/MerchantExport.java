@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,7 +48,9 @@ public final class MerchantExport {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     try {
       Path basePath = new Path(base);
-      FileSystem fs = basePath.getFileSystem(conf);
+      FileSystem checked = basePath.getFileSystem(conf);
+      // On the local file system write without .crc side files (they would sit beside the CSVs).
+      FileSystem fs = checked instanceof LocalFileSystem local ? local.getRaw() : checked;
       LocalDate d = ctx.runDate();
       LocalDate from = exportFrom(ctx, fs, new Path(basePath, MARKER));
       spark.read().format("delta").load(ctx.wh().gold(RoiTables.CAMPAIGN_CHANNEL_DAILY))
@@ -65,7 +68,7 @@ public final class MerchantExport {
           .write().partitionBy("month", "merchant_id").option("lineSep", "\r\n")
           .text(tmp.toString());
       long files = moveIntoPlace(fs, conf, tmp, basePath);
-      fs.delete(tmp, true);
+      checked.delete(tmp, true);
       writeMarker(fs, new Path(basePath, MARKER), d);
       return files;
     } catch (IOException e) {
@@ -97,7 +100,6 @@ public final class MerchantExport {
   private static long moveIntoPlace(FileSystem fs, Configuration conf, Path tmp, Path base)
       throws IOException {
     long n = 0;
-    FileSystem raw = fs instanceof LocalFileSystem local ? local.getRaw() : fs;
     for (FileStatus month : fs.listStatus(tmp, p -> p.getName().startsWith("month="))) {
       String m = ExternalCatalogUtils.unescapePathName(month.getPath().getName().substring(6));
       Path monthDir = new Path(base, m);
@@ -110,12 +112,7 @@ public final class MerchantExport {
         }
         String name = merchant.getPath().getName().substring("merchant_id=".length());
         Path target = new Path(monthDir, name + ".csv");
-        if (raw != fs) {
-          raw.rename(parts[0].getPath(), target);   // local: rename(2) replaces atomically
-        } else {
-          FileContext.getFileContext(fs.getUri(), conf)
-              .rename(parts[0].getPath(), target, Options.Rename.OVERWRITE);
-        }
+        replaceFile(fs, conf, parts[0].getPath(), target);
         n++;
       }
     }
@@ -135,8 +132,19 @@ public final class MerchantExport {
     try (var out = fs.create(tmp, true)) {
       out.write((d + "\n").getBytes(StandardCharsets.UTF_8));
     }
-    fs.delete(marker, false);
-    fs.rename(tmp, marker);
+    replaceFile(fs, fs.getConf(), tmp, marker);
+  }
+
+  /** Renames {@code src} over {@code dst} atomically (rename(2) locally, OVERWRITE elsewhere). */
+  private static void replaceFile(FileSystem fs, Configuration conf, Path src, Path dst)
+      throws IOException {
+    if (fs instanceof RawLocalFileSystem) {
+      if (!fs.rename(src, dst)) {
+        throw new IOException("cannot rename " + src + " to " + dst);
+      }
+    } else {
+      FileContext.getFileContext(fs.getUri(), conf).rename(src, dst, Options.Rename.OVERWRITE);
+    }
   }
 
   private static org.apache.spark.sql.types.StructType settlementsSchema() {
