@@ -2,23 +2,41 @@
 --   cycle_start.
 -- Upstream: silver/campaigns (temp view settle_campaigns), gold/quanzhantui_settlements (temp
 --   view settle_final: the cycles already settled by another run date).
--- Notes: SPEC §2 "Whole-site promotion settlement". Campaign attributes come from the latest
---   campaigns snapshot on or before the run date. Cycle n covers [start + c*n, start + c*n + c-1]
+-- Notes: SPEC §2 "Whole-site promotion settlement". Cycle n covers [start + c*n, start + c*n + c-1]
 --   (c = :cycle_days) for every n whose cycle starts on or before end_date (if any); its settling
---   date is cycle_end + :lag_days. Due: settling date <= :run_date and >= :first_date (the first
---   date run: cycles that fell due before reporting started are not settled), and not settled by
---   another run. Floor and ceiling solve those inequalities for n.
-WITH snapshot AS (
-  SELECT *
+--   date S is cycle_end + :lag_days. A cycle is due when :s_from <= S <= :run_date (:s_from = the
+--   day after the previous settlement run, and never before the first date run: cycles that fell
+--   due before reporting started are not settled), and not settled by another run date.
+--   Campaign attributes come from the campaigns snapshot as of S (the latest snapshot on or
+--   before S), i.e. as of the daily run that settles it, so a backfill settling many cycles in one
+--   pass gives the rows a run per date would. Each snapshot is valid from its date to the day
+--   before the next one; floor and ceiling solve the inequalities for n within that interval.
+WITH snapshot_dates AS (
+  SELECT DISTINCT snapshot_date
   FROM settle_campaigns
-  WHERE snapshot_date = (SELECT max(snapshot_date) FROM settle_campaigns
-                         WHERE snapshot_date <= :run_date)
+  WHERE snapshot_date <= :run_date
+),
+validity AS (
+  SELECT
+    snapshot_date AS valid_from,
+    coalesce(date_sub(lead(snapshot_date) OVER (ORDER BY snapshot_date), 1),
+             CAST(:run_date AS DATE)) AS valid_to
+  FROM snapshot_dates
 ),
 quanzhantui AS (
-  SELECT campaign_id, merchant_id, start_date, end_date, target_roi
-  FROM snapshot
-  WHERE campaign_type = 'quanzhantui'
-    AND start_date IS NOT NULL
+  SELECT
+    c.campaign_id,
+    c.merchant_id,
+    c.start_date,
+    c.end_date,
+    c.target_roi,
+    greatest(v.valid_from, CAST(:s_from AS DATE)) AS s_lo,
+    v.valid_to AS s_hi
+  FROM settle_campaigns c
+  JOIN validity v ON c.snapshot_date = v.valid_from
+  WHERE c.campaign_type = 'quanzhantui'
+    AND c.start_date IS NOT NULL
+    AND v.valid_to >= :s_from
 ),
 bounds AS (
   SELECT
@@ -26,10 +44,10 @@ bounds AS (
     merchant_id,
     start_date,
     target_roi,
-    greatest(0, CAST(ceil((datediff(:first_date, start_date) - :lag_days - (:cycle_days - 1))
+    greatest(0, CAST(ceil((datediff(s_lo, start_date) - :lag_days - (:cycle_days - 1))
                           / :cycle_days) AS INT)) AS n_from,
     least(
-      CAST(floor((datediff(:run_date, start_date) - :lag_days - (:cycle_days - 1))
+      CAST(floor((datediff(s_hi, start_date) - :lag_days - (:cycle_days - 1))
                  / :cycle_days) AS INT),
       coalesce(CAST(floor(datediff(end_date, start_date) / :cycle_days) AS INT), 2147483647)
     ) AS n_to

@@ -15,13 +15,24 @@ import java.util.Optional;
 public final class RunCalendar {
   private RunCalendar() {}
 
-  /**
-   * The first date run: the earliest run date with any succeeded step, or the current run date
-   * when that is earlier (or when nothing succeeded yet).
-   */
+  /** The first date run, as every gold step sees it ({@link cmr.ops.RunCalendar}). */
   public static LocalDate firstDateRun(RunContext ctx) {
-    Optional<LocalDate> first = extreme(ctx, null, "min");
-    return first.filter(d -> d.isBefore(ctx.runDate())).orElse(ctx.runDate());
+    return cmr.ops.RunCalendar.of(ctx).firstRunDate();
+  }
+
+  /** The latest run date before {@code before} for which {@code job} succeeded, if any. */
+  public static Optional<LocalDate> latestSucceededBefore(RunContext ctx, String job,
+                                                          LocalDate before) {
+    String path = ctx.wh().ops("job_runs");
+    if (!Warehouse.exists(ctx.spark(), path)) {
+      return Optional.empty();
+    }
+    Row r = ctx.spark().read().format("delta").load(path)
+        .where(functions.col("status").equalTo("succeeded")
+            .and(functions.col("job").equalTo(job))
+            .and(functions.col("run_date").lt(java.sql.Date.valueOf(before))))
+        .selectExpr("max(run_date)").first();
+    return r.isNullAt(0) ? Optional.empty() : Optional.of(r.getDate(0).toLocalDate());
   }
 
   /** The latest run date for which {@code job} succeeded, if any (the current run excluded

@@ -47,8 +47,11 @@ public final class Settlement {
     SilverInputs.read(spark, path, SETTLED)
         .where(functions.col("settled_on").notEqual(java.sql.Date.valueOf(r)))
         .createOrReplaceTempView("settle_final");
+    LocalDate first = RunCalendar.firstDateRun(ctx);
+    LocalDate sFrom = RunCalendar.latestSucceededBefore(ctx, "settlement", r)
+        .map(p -> p.plusDays(1)).filter(p -> p.isAfter(first)).orElse(first);
     Dataset<Row> cycles = SqlFiles.run(spark, "attribution/quanzhantui_cycles_due", Map.of(
-        "run_date", r, "first_date", RunCalendar.firstDateRun(ctx),
+        "run_date", r, "s_from", sFrom,
         "cycle_days", conf.cycleDays(), "lag_days", conf.settlementLagDays())).cache();
     try {
       List<LocalDate> settlingDates = new ArrayList<>();

@@ -43,6 +43,8 @@ final class Fixtures {
   void run(String date, boolean export, Step... steps) {
     RunContext ctx = ctx(date, export);
     RunLog log = new RunLog(ctx.spark(), wh);
+    log.record(ctx.runId(), ctx.runDate(), "ingest", "succeeded", Instant.now(), Instant.now(),
+        null, null);
     for (Step s : steps) {
       StepResult r = s.run(ctx);
       log.record(ctx.runId(), ctx.runDate(), s.name(), "succeeded", Instant.now(), Instant.now(), r, null);
