@@ -1,0 +1,106 @@
+package cmr.attribution;
+
+import cmr.config.CmrConfig;
+import cmr.pipeline.RunContext;
+import cmr.sql.SqlFiles;
+import cmr.warehouse.Warehouse;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settles the whole-site promotion cycles due by the run date into gold
+ * {@code quanzhantui_settlements}: every cycle whose settling date (cycle end + lag) is on or
+ * before the run date, on or after the first date run, and not settled by another run date.
+ * Each is computed from the events that had arrived by its settling date, so the run that
+ * settles it reproduces it exactly on a rerun; rows settled by other run dates are never
+ * touched (final). Writes the slice {@code settled_on = run date} atomically.
+ *
+ * <p>Cost: the ad events of the cycles' 7 days, and a last-click attribution of the cycles'
+ * pay events against the click state, once per distinct settling date (one in a daily run).
+ */
+public final class Settlement {
+  public static final String TABLE = "quanzhantui_settlements";
+  private static final StructType SETTLED = new StructType()
+      .add("campaign_id", DataTypes.StringType).add("cycle_start", DataTypes.DateType)
+      .add("settled_on", DataTypes.DateType);
+
+  private Settlement() {}
+
+  /** Returns the number of cycles settled by this run. */
+  public static long settle(RunContext ctx) {
+    SparkSession spark = ctx.spark();
+    CmrConfig.Settlement conf = ctx.cfg().settlement();
+    LocalDate r = ctx.runDate();
+    String path = ctx.wh().gold(TABLE);
+
+    SilverInputs.campaigns(spark, ctx.wh()).createOrReplaceTempView("settle_campaigns");
+    SilverInputs.read(spark, path, SETTLED)
+        .where(functions.col("settled_on").notEqual(java.sql.Date.valueOf(r)))
+        .createOrReplaceTempView("settle_final");
+    LocalDate first = RunCalendar.firstDateRun(ctx);
+    LocalDate sFrom = RunCalendar.latestSucceededBefore(ctx, "settlement", r)
+        .map(p -> p.plusDays(1)).filter(p -> p.isAfter(first)).orElse(first);
+    Dataset<Row> cycles = SqlFiles.run(spark, "attribution/quanzhantui_cycles_due", Map.of(
+        "run_date", r, "s_from", sFrom,
+        "cycle_days", conf.cycleDays(), "lag_days", conf.settlementLagDays())).cache();
+    try {
+      List<LocalDate> settlingDates = new ArrayList<>();
+      for (Row row : cycles.select("settling_date").distinct().collectAsList()) {
+        settlingDates.add(row.getDate(0).toLocalDate());
+      }
+      cycles.createOrReplaceTempView("settle_cycles");
+      Dataset<Row> attributed = attributedAsOf(ctx, settlingDates);
+      attributed.createOrReplaceTempView("settle_attributed");
+      SilverInputs.adEvents(spark, ctx.wh()).createOrReplaceTempView("settle_ad_events");
+      LocalDate minStart = settlingDates.stream().min(LocalDate::compareTo).orElse(r)
+          .minusDays(conf.settlementLagDays() + conf.cycleDays() - 1L);
+      LocalDate maxEnd = settlingDates.stream().max(LocalDate::compareTo).orElse(r)
+          .minusDays(conf.settlementLagDays());
+      Dataset<Row> settled = SqlFiles.run(spark, "gold/" + TABLE, Map.of(
+          "from_date", minStart, "to_date", maxEnd, "run_date", r,
+          "min_spend", conf.minSpend(), "min_active_days", conf.minActiveDays(),
+          "max_target_roi", conf.maxTargetRoi()));
+      Warehouse.replace(settled, path, "settled_on = DATE'" + r + "'", List.of());
+      return spark.read().format("delta").load(path)
+          .where(functions.col("settled_on").equalTo(java.sql.Date.valueOf(r))).count();
+    } finally {
+      cycles.unpersist();
+    }
+  }
+
+  /**
+   * Pay events attributed with only the events arrived by each settling date S, for the pay
+   * dates of the cycles settling on S, with a {@code settling_date} column.
+   */
+  private static Dataset<Row> attributedAsOf(RunContext ctx, List<LocalDate> settlingDates) {
+    CmrConfig.Settlement conf = ctx.cfg().settlement();
+    LocalDate r = ctx.runDate();
+    Optional<LocalDate> latestRun = RunCalendar.latestSucceeded(ctx, "attribution");
+    LocalDate latest = latestRun.filter(p -> p.isAfter(r)).orElse(r);
+    LocalDate covered = ClickState.coverageFrom(ctx, latest);
+    Dataset<Row> out = null;
+    for (LocalDate s : settlingDates) {
+      LocalDate end = s.minusDays(conf.settlementLagDays());
+      LocalDate start = end.minusDays(conf.cycleDays() - 1L);
+      Dataset<Row> clicks = ClickState.clicks(ctx, covered, LastClick.clicksFrom(ctx, start), end);
+      Dataset<Row> one = LastClick.attribute(ctx, clicks, start, end, s)
+          .withColumn("settling_date", functions.lit(java.sql.Date.valueOf(s)));
+      out = out == null ? one : out.unionByName(one);
+    }
+    if (out == null) {   // nothing to settle: an empty frame of the same shape
+      out = LastClick.attribute(ctx, ClickState.clicks(ctx, covered, r, r), r, r.minusDays(1), r)
+          .withColumn("settling_date", functions.lit(java.sql.Date.valueOf(r)));
+    }
+    return out;
+  }
+}
