@@ -11,8 +11,14 @@ import java.time.LocalDate;
 public record RunContext(SparkSession spark, CmrConfig cfg, Warehouse wh, LocalDate runDate,
                          String runId, RunOptions options, Progress progress) {
 
-  /** The first event date a run for this date recomputes: run date minus late_days. */
+  /**
+   * The first event date this run recomputes: the run date minus late_days, or an earlier date
+   * when a backfill recomputes its whole range in one pass. Gold steps must use this, never
+   * compute the window themselves.
+   */
   public LocalDate recomputeFrom() {
-    return runDate.minusDays(cfg.ingest().lateDays());
+    LocalDate usual = runDate.minusDays(cfg.ingest().lateDays());
+    LocalDate from = options.recomputeFrom();
+    return from != null && from.isBefore(usual) ? from : usual;
   }
 }
