@@ -26,13 +26,13 @@ public final class KpiRun {
 
     KpiInputs.registerFacts(ctx);
     long rowsIn = factRows(ctx, cal);
-    long stateRows = KpiState.update(ctx, cal);
+    KpiState.update(ctx, cal);
     KpiInputs.registerMerchants(ctx, cal);
     KpiInputs.registerUsers(ctx, cal);
     long daily = KpiGold.writeDaily(ctx, cal);
     long monthly = KpiGold.writeMonthly(ctx, cal);
-    String detail = String.format("dates %s..%s, months %s, state user_daily rows %d, first run %s, latest %s",
-        cal.goldFrom(), cal.runDate(), cal.monthKeys(), stateRows, cal.first(), cal.latest());
+    String detail = String.format("dates %s..%s, months %s, first run %s, latest %s",
+        cal.goldFrom(), cal.runDate(), cal.monthKeys(), cal.first(), cal.latest());
     return StepResult.of(rowsIn, daily + monthly, detail);
   }
 

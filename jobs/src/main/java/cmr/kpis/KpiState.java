@@ -37,8 +37,8 @@ final class KpiState {
 
   private KpiState() {}
 
-  /** Rebuilds the window's state; returns the number of state rows written. */
-  static long update(RunContext ctx, KpiCalendar cal) {
+  /** Rebuilds the state of the window (or of all of silver when bootstrapping). */
+  static void update(RunContext ctx, KpiCalendar cal) {
     SparkSession spark = ctx.spark();
     boolean bootstrap = List.of(USER_DAILY, MERCHANT_MONEY, FIRST_ACTIVE).stream()
         .anyMatch(t -> !Warehouse.exists(spark, ctx.wh().state(t)));
@@ -65,10 +65,6 @@ final class KpiState {
     Dataset<Row> firsts = SqlFiles.run(spark, "state/" + FIRST_ACTIVE, args);
     Warehouse.replace(firsts, firstPath, "first_active_date >= DATE'" + from + "'", List.of());
     register(ctx, FIRST_ACTIVE);
-
-    return spark.read().format("delta").load(ctx.wh().state(USER_DAILY))
-        .where(org.apache.spark.sql.functions.col("date").between(Date.valueOf(from), Date.valueOf(to)))
-        .count();
   }
 
   static void register(RunContext ctx, String table) {
