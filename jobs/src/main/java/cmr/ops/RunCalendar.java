@@ -34,10 +34,6 @@ public record RunCalendar(LocalDate firstRunDate, LocalDate latestRunDate) {
         latest = l.isAfter(latest) ? l : latest;
       }
     }
-    LocalDate from = ctx.options().recomputeFrom();
-    if (from != null && from.plusDays(ctx.cfg().ingest().lateDays()).isBefore(first)) {
-      first = from.plusDays(ctx.cfg().ingest().lateDays());
-    }
     return new RunCalendar(first, latest);
   }
 }

@@ -30,9 +30,24 @@ public final class NightlyPipeline {
     return steps;
   }
 
+  /** The steps named, in this pipeline's order. */
+  public NightlyPipeline only(Set<String> names) {
+    return new NightlyPipeline(steps.stream().filter(s -> names.contains(s.name())).toList());
+  }
+
+  /** The steps not named, in this pipeline's order. */
+  public NightlyPipeline without(Set<String> names) {
+    return new NightlyPipeline(steps.stream().filter(s -> !names.contains(s.name())).toList());
+  }
+
   public void run(RunContext ctx) {
+    run(ctx, Set.of());
+  }
+
+  /** Runs the steps; {@code satisfied} names steps that already succeeded outside this run. */
+  public void run(RunContext ctx, Set<String> satisfied) {
     RunLog log = new RunLog(ctx.spark(), ctx.wh());
-    Set<String> succeeded = new HashSet<>();
+    Set<String> succeeded = new HashSet<>(satisfied);
     List<CmrException> failures = new ArrayList<>();
     for (Step step : steps) {
       List<String> missing = step.dependsOn().stream().filter(d -> !succeeded.contains(d)).toList();
@@ -50,7 +65,7 @@ public final class NightlyPipeline {
         log.record(ctx.runId(), ctx.runDate(), step.name(), "succeeded", start, Instant.now(), r, null);
         succeeded.add(step.name());
         ctx.progress().step(step.name(), "done" + (r.detail() == null ? "" : ": " + r.detail()));
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Spark's SparkException is checked but thrown from Scala code
         CmrException ce = Errors.wrap(step.name(), "run " + ctx.runDate(), e);
         LOG.error(ce.oneLine(), e);
         ctx.progress().step(step.name(), "FAILED: " + ce.reason());

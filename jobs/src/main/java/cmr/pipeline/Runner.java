@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 import java.util.UUID;
 
 /** Runs the nightly pipeline for one date or a range of dates, with one SparkSession. */
@@ -54,12 +55,17 @@ public final class Runner {
   }
 
   public void nightly(NightlyPipeline pipeline, LocalDate date, RunOptions options) {
+    nightly(pipeline, date, options, Set.of());
+  }
+
+  private void nightly(NightlyPipeline pipeline, LocalDate date, RunOptions options,
+                       Set<String> satisfied) {
     RunContext ctx = context(date, options);
     RunLog log = new RunLog(spark, ctx.wh());
     Instant start = Instant.now();
     progress.step("nightly", "run " + ctx.runId());
     try {
-      pipeline.run(ctx);
+      pipeline.run(ctx, satisfied);
       log.record(ctx.runId(), date, "nightly", "succeeded", start, Instant.now(),
           StepResult.of(0, 0, "all steps succeeded"), null);
       progress.step("nightly", date + " succeeded");
@@ -70,9 +76,14 @@ public final class Runner {
   }
 
   /**
-   * Runs nightly for each date from {@code from} to {@code to} in order; trains, publishes and
-   * exports only for the last date. With {@code resume}, dates whose nightly run already
-   * succeeded are skipped; with {@code keepGoing}, a failed date does not stop the range.
+   * Backfill: the same gold tables as running nightly for each date from {@code from} to {@code to}
+   * in order, in fewer passes. Each date is ingested (and its silver rows built) in order, since
+   * duplicates and lateness depend on the arrival day; then every later step runs once for
+   * {@code to}, recomputing all event dates of the range (events dated D are final once D +
+   * late_days has been ingested, so one pass over everything equals the nightly sequence;
+   * settlements use only what had arrived by each cycle's settling date). Training, publication
+   * and export run for the last date only. With {@code resume}, dates already ingested are
+   * skipped; with {@code keepGoing}, a date that fails to ingest does not stop the range.
    */
   public void backfill(LocalDate from, LocalDate to, RunOptions options, boolean keepGoing,
                        boolean resume) {
@@ -80,16 +91,21 @@ public final class Runner {
       throw Errors.usage("--from " + from + " --to " + to, "the range is empty",
           "give --from on or before --to");
     }
+    Set<String> daily = Set.of("ingest", "silver");
+    NightlyPipeline all = Steps.nightly();
     RunLog log = new RunLog(spark, new Warehouse(cfg.paths().warehouse()));
     CmrException first = null;
+    long days = from.datesUntil(to.plusDays(1)).count();
+    int i = 0;
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      if (resume && log.succeeded("nightly", d)) {
-        progress.step("backfill", d + " already succeeded, skipped (--resume)");
+      i++;
+      if (resume && log.succeeded("silver", d)) {
+        progress.step("backfill", d + " already ingested, skipped (--resume)");
         continue;
       }
-      boolean last = d.equals(to);
+      progress.step("backfill", String.format("day %d/%d: %s ingest and silver", i, days, d));
       try {
-        nightly(d, options.withTrainAndExport(last && options.trainAndExport()));
+        all.only(daily).run(context(d, options.withTrainAndExport(false)));
       } catch (CmrException e) {
         if (!keepGoing) {
           throw e;
@@ -98,6 +114,10 @@ public final class Runner {
         first = first == null ? e : first;
       }
     }
+    progress.step("backfill", "computing gold for " + from.minusDays(cfg.ingest().lateDays())
+        + " .. " + to + " in one pass");
+    nightly(all.without(daily), to, options.withRecomputeFrom(
+        from.minusDays(cfg.ingest().lateDays())), daily);
     if (first != null) {
       throw first;
     }
