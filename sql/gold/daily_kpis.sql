@@ -5,7 +5,8 @@
 --   (gold/quanzhantui_settlements, empty until that table exists).
 -- Parameters: :from_date, :to_date, :mau_days (30), :latest_date (latest date run so far),
 --   :late_days.
--- Notes: mau = distinct users active in [date - mau_days + 1, date], from all ingested activity;
+-- Notes: mau = distinct users active in [date - mau_days + 1, date], from all ingested activity
+--   (user_daily has one row per active user and day, so dau = its row count);
 --   commission is the exact per-event sum rounded half-up once; cmr = ad_revenue + commission -
 --   compensation (the reported columns); take_rate NULL when gmv = 0; compensation counts on the
 --   settled cycle's cycle_end; final = date more than late_days before the latest date run.
@@ -17,12 +18,31 @@ active AS (
   FROM user_daily
   WHERE active AND date BETWEEN date_sub(:from_date, :mau_days - 1) AND :to_date
 ),
+-- mau(d) without a days x users blow-up: an active day a of a user counts the user in mau for
+-- the days a .. min(a + mau_days, the user's next active day) - 1. These spans of one user do
+-- not overlap and together cover exactly the days whose trailing window holds an active day,
+-- so mau(d) = the number of spans containing d = running sum of +1 at span starts, -1 at ends.
+spans AS (
+  SELECT date AS span_start,
+         least(date_add(date, :mau_days),
+               coalesce(lead(date) OVER (PARTITION BY user_id ORDER BY date),
+                        date_add(date, :mau_days))) AS span_end
+  FROM active
+),
+deltas AS (
+  SELECT date, sum(delta) AS delta
+  FROM (SELECT span_start AS date, 1 AS delta FROM spans
+        UNION ALL
+        SELECT span_end AS date, -1 AS delta FROM spans) e
+  GROUP BY date
+),
 users AS (
   SELECT d.date,
-         count(DISTINCT CASE WHEN a.date = d.date THEN a.user_id END) AS dau,
-         count(DISTINCT a.user_id) AS mau
+         coalesce(max(dau.dau), 0) AS dau,
+         coalesce(sum(x.delta), 0) AS mau
   FROM days d
-  LEFT JOIN active a ON a.date BETWEEN date_sub(d.date, :mau_days - 1) AND d.date
+  LEFT JOIN deltas x ON x.date <= d.date
+  LEFT JOIN (SELECT date, count(*) AS dau FROM active GROUP BY date) dau ON dau.date = d.date
   GROUP BY d.date
 ),
 new_users AS (

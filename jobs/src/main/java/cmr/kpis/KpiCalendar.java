@@ -17,13 +17,14 @@ import java.util.List;
 /**
  * Which dates and months a KPI run for {@code runDate} recomputes (SPEC §2 "Late data").
  *
- * <p>{@code first} and {@code latest} are the first and latest dates run so far (succeeded runs of
- * the step plus this one). State is recomputed for event dates {@code runDate - lateDays ..
- * runDate}; gold rows for the same dates from {@code first} on (reporting starts on the first
- * date run), and for the months containing them. Pure value; no I/O.
+ * <p>{@code first} and {@code latest} are the first and latest dates run so far
+ * ({@link cmr.ops.RunCalendar}, this run included). State is recomputed for event dates
+ * {@code recomputeFrom .. runDate} (run date - late_days, or a backfill's whole range); gold rows
+ * for the same dates from {@code first} on (reporting starts on the first date run), and for the
+ * months containing them. Pure value; no I/O.
  */
-public record KpiCalendar(LocalDate runDate, LocalDate first, LocalDate latest, int lateDays,
-                          List<MonthWindow> months) {
+public record KpiCalendar(LocalDate runDate, LocalDate recomputeFrom, LocalDate first,
+                          LocalDate latest, int lateDays, List<MonthWindow> months) {
 
   public static final StructType MONTHS_SCHEMA = new StructType()
       .add("month", DataTypes.StringType, false)
@@ -36,16 +37,22 @@ public record KpiCalendar(LocalDate runDate, LocalDate first, LocalDate latest, 
       .add("prev_same_end", DataTypes.DateType, false)
       .add("yoy_month", DataTypes.StringType, false);
 
-  /** The calendar of a run, given the first and latest dates of earlier succeeded runs (may be null). */
+  /** The calendar of a nightly run; {@code firstRun}, {@code latestRun} may be null (none yet). */
   public static KpiCalendar of(LocalDate runDate, LocalDate firstRun, LocalDate latestRun, int lateDays) {
+    return of(runDate, runDate.minusDays(lateDays), firstRun, latestRun, lateDays);
+  }
+
+  /** The calendar of a run that recomputes event dates {@code recomputeFrom .. runDate}. */
+  public static KpiCalendar of(LocalDate runDate, LocalDate recomputeFrom, LocalDate firstRun,
+                               LocalDate latestRun, int lateDays) {
     LocalDate first = firstRun == null || runDate.isBefore(firstRun) ? runDate : firstRun;
     LocalDate latest = latestRun == null || runDate.isAfter(latestRun) ? runDate : latestRun;
-    LocalDate goldFrom = max(first, runDate.minusDays(lateDays));
+    LocalDate goldFrom = max(first, recomputeFrom);
     List<MonthWindow> months = new ArrayList<>();
     for (YearMonth m = YearMonth.from(goldFrom); !m.isAfter(YearMonth.from(runDate)); m = m.plusMonths(1)) {
       months.add(window(m, first, latest));
     }
-    return new KpiCalendar(runDate, first, latest, lateDays, List.copyOf(months));
+    return new KpiCalendar(runDate, recomputeFrom, first, latest, lateDays, List.copyOf(months));
   }
 
   static MonthWindow window(YearMonth m, LocalDate first, LocalDate latest) {
@@ -60,7 +67,7 @@ public record KpiCalendar(LocalDate runDate, LocalDate first, LocalDate latest, 
 
   /** First event date whose state (per user / per merchant day) this run recomputes. */
   public LocalDate stateFrom() {
-    return runDate.minusDays(lateDays);
+    return recomputeFrom;
   }
 
   /** First date of the gold daily rows this run writes (never before the first date run). */

@@ -1,5 +1,6 @@
 package cmr.kpis;
 
+import cmr.ops.RunCalendar;
 import cmr.pipeline.RunContext;
 import cmr.pipeline.StepResult;
 import org.apache.spark.sql.Dataset;
@@ -11,7 +12,7 @@ import java.time.LocalDate;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * One KPI run for a date: the run calendar from {@code ops/job_runs}, the state tables for the
+ * One KPI run for a date: the run calendar ({@link RunCalendar}, from {@code ops/job_runs}), the state tables for the
  * late window, then the gold tables. Rows in = silver fact rows in the recomputed event dates;
  * rows out = gold rows written.
  */
@@ -19,8 +20,9 @@ public final class KpiRun {
   private KpiRun() {}
 
   public static StepResult run(RunContext ctx, String stepName) {
-    LocalDate[] runs = RunHistory.succeededRange(ctx.spark(), ctx.wh(), stepName);
-    KpiCalendar cal = KpiCalendar.of(ctx.runDate(), runs[0], runs[1], ctx.cfg().ingest().lateDays());
+    RunCalendar runs = RunCalendar.of(ctx);
+    KpiCalendar cal = KpiCalendar.of(ctx.runDate(), ctx.recomputeFrom(), runs.firstRunDate(),
+        runs.latestRunDate(), ctx.cfg().ingest().lateDays());
     ctx.progress().step(stepName, "event dates " + cal.stateFrom() + ".." + cal.runDate()
         + ", reported from " + cal.goldFrom() + ", months " + cal.monthKeys());
 

@@ -27,8 +27,8 @@ import java.util.Map;
 
 /**
  * A temp warehouse with hand-made silver (and settlement) rows, and a runner that runs the
- * {@code kpis} step for a date the way the nightly pipeline does (recording the succeeded run
- * in ops/job_runs, which is where the run calendar comes from).
+ * {@code kpis} step for a date the way the nightly pipeline does (recording the run in
+ * ops/job_runs, which is where the run calendar comes from).
  */
 final class KpiFixture {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -99,7 +99,10 @@ final class KpiFixture {
     df.write().format("delta").mode("append").partitionBy(part).save(path);
   }
 
-  /** Runs the kpis step for {@code date} and records it as succeeded, like NightlyPipeline. */
+  /**
+   * Runs the kpis step for {@code date} and records the date as run (a succeeded ingest step,
+   * which is what {@link cmr.ops.RunCalendar} reads), like a nightly run.
+   */
   StepResult run(String date) {
     LocalDate d = LocalDate.parse(date);
     RunContext ctx = new RunContext(spark, cfg, wh, d, "test-" + (++runs), RunOptions.defaults(),
@@ -107,7 +110,9 @@ final class KpiFixture {
     BuildKpisJob job = new BuildKpisJob();
     Instant start = Instant.now();
     StepResult r = job.run(ctx);
-    new RunLog(spark, wh).record(ctx.runId(), d, job.name(), "succeeded", start, Instant.now(), r, null);
+    RunLog log = new RunLog(spark, wh);
+    log.record(ctx.runId(), d, "ingest", "succeeded", start, start, StepResult.of(0, 0, null), null);
+    log.record(ctx.runId(), d, job.name(), "succeeded", start, Instant.now(), r, null);
     return r;
   }
 
