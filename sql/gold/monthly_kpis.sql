@@ -1,0 +1,97 @@
+-- gold/monthly_kpis: the month as it stands, with growth against earlier months (SPEC §2, §3).
+-- Grain: one row per recomputed month (kpi_months). Key: month ('YYYY-MM').
+-- Upstream: kpi_months (run calendar, built from ops/job_runs), state user_daily and
+--   merchant_daily_money, settlements, monthly_kpis_existing (gold rows of the other months).
+-- Notes: a month row covers the days run so far: cover_start = max(month start, first date run)
+--   .. month_end = min(last day, latest date run); days_covered counts them. The previous month
+--   "has rows" when it is recomputed now or already in gold; otherwise mau_net_adds, mau_growth,
+--   mau_prev_same_days and the MoM ratios are NULL (likewise YoY for month - 12). Growth ratios
+--   = (this - earlier) / earlier on the reported values, NULL when the earlier value is 0.
+--   mau_prev_same_days = distinct users active in the first days_covered covered days of M-1.
+WITH months AS (
+  SELECT * FROM kpi_months
+),
+users AS (
+  SELECT m.month,
+         count(DISTINCT u.user_id) AS mau,
+         count(DISTINCT CASE WHEN u.wechat THEN u.user_id END) AS wechat_users
+  FROM months m
+  LEFT JOIN user_daily u
+    ON u.active AND u.date BETWEEN m.cover_start AND m.month_end
+  GROUP BY m.month
+),
+prev_same AS (
+  SELECT m.month, count(DISTINCT u.user_id) AS mau_prev_same_days
+  FROM months m
+  LEFT JOIN user_daily u
+    ON u.active AND u.date BETWEEN m.prev_same_start AND m.prev_same_end
+  GROUP BY m.month
+),
+money AS (
+  SELECT m.month,
+         sum(x.gmv) AS gmv, sum(x.refunds) AS refunds, sum(x.ad_revenue) AS ad_revenue,
+         sum(x.commission_exact) AS commission_exact
+  FROM months m
+  LEFT JOIN merchant_daily_money x ON x.date BETWEEN m.cover_start AND m.month_end
+  GROUP BY m.month
+),
+comp AS (
+  SELECT m.month, sum(s.compensation) AS compensation
+  FROM months m
+  LEFT JOIN settlements s ON s.cycle_end BETWEEN m.cover_start AND m.month_end
+  GROUP BY m.month
+),
+fresh AS (
+  SELECT m.month, m.prev_month, m.yoy_month, m.days_covered,
+         u.mau, u.wechat_users, p.mau_prev_same_days,
+         CAST(coalesce(x.gmv, 0) AS DECIMAL(18,2)) AS gmv,
+         CAST(coalesce(x.refunds, 0) AS DECIMAL(18,2)) AS refunds,
+         CAST(coalesce(x.ad_revenue, 0) AS DECIMAL(18,2)) AS ad_revenue,
+         CAST(round(coalesce(x.commission_exact, 0), 2) AS DECIMAL(18,2)) AS commission,
+         CAST(coalesce(c.compensation, 0) AS DECIMAL(18,2)) AS compensation
+  FROM months m
+  JOIN users u ON u.month = m.month
+  JOIN prev_same p ON p.month = m.month
+  JOIN money x ON x.month = m.month
+  JOIN comp c ON c.month = m.month
+),
+reported AS (
+  SELECT f.*,
+         CAST(ad_revenue + commission - compensation AS DECIMAL(18,2)) AS cmr
+  FROM fresh f
+),
+history AS (
+  SELECT month, mau, gmv, cmr FROM reported
+  UNION ALL
+  SELECT month, mau, gmv, cmr FROM monthly_kpis_existing
+  WHERE month NOT IN (SELECT month FROM months)
+)
+SELECT r.month,
+       CAST(r.mau AS BIGINT) AS mau,
+       CAST(r.mau - p.mau AS BIGINT) AS mau_net_adds,
+       CASE WHEN p.mau IS NULL OR p.mau = 0 THEN CAST(NULL AS DOUBLE)
+            ELSE CAST(r.mau - p.mau AS DOUBLE) / CAST(p.mau AS DOUBLE) END AS mau_growth,
+       CAST(r.wechat_users AS BIGINT) AS wechat_users,
+       r.gmv,
+       r.refunds,
+       CAST(r.gmv - r.refunds AS DECIMAL(18,2)) AS net_gmv,
+       r.ad_revenue,
+       r.commission,
+       r.compensation,
+       r.cmr,
+       CASE WHEN r.gmv = 0 THEN CAST(NULL AS DOUBLE)
+            ELSE CAST(r.cmr AS DOUBLE) / CAST(r.gmv AS DOUBLE) END AS take_rate,
+       CASE WHEN p.gmv IS NULL OR p.gmv = 0 THEN CAST(NULL AS DOUBLE)
+            ELSE CAST(r.gmv - p.gmv AS DOUBLE) / CAST(p.gmv AS DOUBLE) END AS gmv_mom,
+       CASE WHEN p.cmr IS NULL OR p.cmr = 0 THEN CAST(NULL AS DOUBLE)
+            ELSE CAST(r.cmr - p.cmr AS DOUBLE) / CAST(p.cmr AS DOUBLE) END AS cmr_mom,
+       CASE WHEN y.gmv IS NULL OR y.gmv = 0 THEN CAST(NULL AS DOUBLE)
+            ELSE CAST(r.gmv - y.gmv AS DOUBLE) / CAST(y.gmv AS DOUBLE) END AS gmv_yoy,
+       CASE WHEN y.cmr IS NULL OR y.cmr = 0 THEN CAST(NULL AS DOUBLE)
+            ELSE CAST(r.cmr - y.cmr AS DOUBLE) / CAST(y.cmr AS DOUBLE) END AS cmr_yoy,
+       CAST(r.days_covered AS BIGINT) AS days_covered,
+       CASE WHEN p.month IS NULL THEN CAST(NULL AS BIGINT)
+            ELSE CAST(r.mau_prev_same_days AS BIGINT) END AS mau_prev_same_days
+FROM reported r
+LEFT JOIN history p ON p.month = r.prev_month
+LEFT JOIN history y ON y.month = r.yoy_month
