@@ -71,7 +71,8 @@ class KpisDifferentialTest {
     cfg = TestSpark.config(root, Map.of());
     Scale scale = Scale.small().with(600, 30, 2, 800, 60, 300);
     SampleDataGenerator.run(new GenerateRequest(scale, FROM, DAYS, 7L, root.resolve("landing"),
-        root.resolve("truth"), true, GenerateRequest.DEFAULT_DIRTY_RATE, 2), Progress.silent());
+        root.resolve("truth"), true, GenerateRequest.DEFAULT_DIRTY_RATE, 2, cfg.ingest().lateDays()),
+        Progress.silent());
     var ingest = Steps.nightly().only(Set.of("ingest", "silver"));
     var all = Steps.nightly().only(Set.of("ingest", "silver", "kpis"));
     for (int i = 0; i < DAYS; i++) {
