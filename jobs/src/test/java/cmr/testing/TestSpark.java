@@ -37,7 +37,15 @@ public final class TestSpark {
 
   public static synchronized SparkSession spark() {
     if (spark == null) {
-      spark = SparkSessions.getOrCreate(config(Path.of("target"), Map.of()));
+      // Test-only settings for tiny data: one shuffle partition, no code generation (compiling
+      // generated code costs more than interpreting a few rows), no adaptive re-planning.
+      spark = SparkSessions.getOrCreate(config(Path.of("target"), Map.of(
+          "spark.shuffle_partitions", "1",
+          "spark.extra.\"spark.sql.codegen.wholeStage\"", "false",
+          "spark.extra.\"spark.sql.codegen.factoryMode\"", "NO_CODEGEN",
+          "spark.extra.\"spark.sql.adaptive.enabled\"", "false",
+          "spark.extra.\"spark.default.parallelism\"", "2",
+          "spark.extra.\"spark.databricks.delta.snapshotPartitions\"", "1")));
       spark.sparkContext().setLogLevel("ERROR");
     }
     return spark;
