@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class
     })
 public final class CmrCli implements Runnable {
-  private static final Logger LOG = LogManager.getLogger(CmrCli.class);
+  /** Failures with stack traces go to the log file only (logger cmr.trace, conf/log4j2.properties). */
+  private static final Logger LOG = LogManager.getLogger("cmr.trace");
 
   @Override
   public void run() {

@@ -19,7 +19,7 @@ import java.util.Set;
  * once all runnable steps have run.
  */
 public final class NightlyPipeline {
-  private static final Logger LOG = LogManager.getLogger(NightlyPipeline.class);
+  private static final Logger LOG = LogManager.getLogger("cmr.trace");
   private final List<Step> steps;
 
   public NightlyPipeline(List<Step> steps) {
