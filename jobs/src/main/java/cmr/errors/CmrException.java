@@ -40,9 +40,13 @@ public final class CmrException extends RuntimeException {
     return exitCode;
   }
 
-  /** One line: {@code step failed: input: reason (fix)}. */
+  /**
+   * One line: {@code cmr: <step> failed: input: reason (fix)}, or for a usage or configuration
+   * mistake {@code cmr: usage error: ...} / {@code cmr: config error: ...}.
+   */
   public String oneLine() {
-    return "cmr: " + step + " failed: " + input + ": " + reason + (fix == null ? "" : " (" + fix + ")");
+    String what = exitCode == Errors.USAGE ? step + " error" : step + " failed";
+    return "cmr: " + what + ": " + input + ": " + reason + (fix == null ? "" : " (" + fix + ")");
   }
 
   /** The same failure attributed to an enclosing step (kept if already set). */
