@@ -37,6 +37,11 @@ public final class CoefficientsJob implements Step {
     String trained = String.format("trained %d campaigns (%d cold_start, %d no_history, %d funded)",
         t.campaigns(), t.coldStart(), t.noHistory(), t.funded());
     ctx.progress().step(name(), trained);
+    if (t.campaigns() == 0) {
+      // No active whole-site promotion campaign: nothing for the bidder; the live version stays.
+      return StepResult.of(0, 0, trained + "; nothing to publish (no active quanzhantui campaign), "
+          + "the live version is unchanged");
+    }
     if (ctx.options().noPublish()) {
       return StepResult.of(t.campaigns(), t.campaigns(), trained + "; not published (--no-publish)");
     }
