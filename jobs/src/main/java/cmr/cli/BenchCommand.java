@@ -52,19 +52,32 @@ public final class BenchCommand implements Runnable {
   @Option(names = "--skip-backfill", description = "Only time the nightly runs.")
   boolean skipBackfill;
 
+  @Option(names = "--sample", description = {"Time nightly on day 5 and on the last day only; "
+      + "the history before each is built with a backfill (which gives the same tables as the "
+      + "nights one by one: BackfillEqualsNightlyTest). Measures cost against history length "
+      + "without running every night."})
+  boolean sample;
+
+  @Mixin
+  CustomSizeOptions size;
+
   @Mixin
   CommonOptions common;
 
   @Override
   public void run() {
-    Path landing = dir.resolve(scale + "-" + from + "-" + days + "/landing");
-    Path truth = dir.resolve(scale + "-" + from + "-" + days + "/truth");
+    Scale sized = size.apply(scale);
+    String data = sized.name() + (sized.name().equals(scale) ? "" : "-" + sized.users() + "u-"
+        + sized.activityPerDay() + "a-" + sized.ordersPerDay() + "o-" + sized.adEventsPerDay() + "e")
+        + "-" + from + "-" + days;
+    Path landing = dir.resolve(data + "/landing");
+    Path truth = dir.resolve(data + "/truth");
     CmrConfig base = common.config();
     Progress progress = Progress.stdout();
     LocalDate to = from.plusDays(days - 1L);
     if (!Files.isDirectory(landing)) {
       Instant g = Instant.now();
-      SampleDataGenerator.Result r = SampleDataGenerator.run(new GenerateRequest(Scale.named(scale),
+      SampleDataGenerator.Result r = SampleDataGenerator.run(new GenerateRequest(sized,
           from, days, 42, landing, truth, true, GenerateRequest.DEFAULT_DIRTY_RATE,
           Runtime.getRuntime().availableProcessors(), base.ingest().lateDays()), progress);
       System.out.printf("generate: %,d rows in %.1f s (%,d rows/s)%n", r.rows(),
@@ -77,14 +90,33 @@ public final class BenchCommand implements Runnable {
       Runner runner = Runner.create(cfg);
       double day5 = 0;
       lines.add(String.format("%-12s %10s %14s %14s", "date", "wall_s", "rows_in", "rows_out"));
+      List<LocalDate> timed = new ArrayList<>();
       for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+        timed.add(d);
+      }
+      if (sample) {
+        timed = days >= 6 ? List.of(from.plusDays(4), to) : List.of(to);
+      }
+      LocalDate built = from.minusDays(1);
+      for (LocalDate d : timed) {
+        if (d.isAfter(built.plusDays(1))) {
+          Instant b = Instant.now();
+          runner.backfill(built.plusDays(1), d.minusDays(1),
+              RunOptions.defaults().withTrainAndExport(false), false, false);
+          String line = String.format("history %s .. %s built by backfill in %.1f s",
+              built.plusDays(1), d.minusDays(1), secondsSince(b));
+          lines.add(line);
+          System.out.println("bench " + line);
+        }
         Instant s = Instant.now();
         runner.nightly(d, RunOptions.defaults().withTrainAndExport(d.equals(to)));
         double secs = secondsSince(s);
+        built = d;
         Row rows = runner.spark().read().format("delta").load(cfg.paths().warehouse() + "/ops/job_runs")
             .where(col("run_date").equalTo(lit(d)).and(col("job").equalTo("ingest")))
             .orderBy(col("ended_at").desc()).select("rows_in", "rows_out").first();
-        String line = String.format("%-12s %10.1f %,14d %,14d", d, secs, rows.getLong(0), rows.getLong(1));
+        String line = String.format("%-12s %10.1f %,14d %,14d  nightly, day %d", d, secs,
+            rows.getLong(0), rows.getLong(1), d.toEpochDay() - from.toEpochDay() + 1);
         lines.add(line);
         System.out.println("bench nightly " + line);
         if (d.equals(from.plusDays(4))) {

@@ -3,7 +3,6 @@ package cmr.cli;
 import cmr.config.CmrConfig;
 import cmr.generate.GenerateRequest;
 import cmr.generate.SampleDataGenerator;
-import cmr.generate.Scale;
 import cmr.ops.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,27 +51,8 @@ public final class GenerateCommand implements Runnable {
       description = "Replace the generated sources in a non-empty landing folder.")
   boolean overwrite;
 
-  @Option(names = "--users", paramLabel = "N", description = "Custom size: users by the last day.")
-  Integer users;
-
-  @Option(names = "--merchants", paramLabel = "N", description = "Custom size: merchants.")
-  Integer merchants;
-
-  @Option(names = "--campaigns", paramLabel = "N",
-      description = "Custom size: whole-site promotion campaigns (other campaigns scale along).")
-  Integer campaigns;
-
-  @Option(names = "--activity-per-day", paramLabel = "N",
-      description = "Custom size: user_activity events on an ordinary day.")
-  Integer activityPerDay;
-
-  @Option(names = "--orders-per-day", paramLabel = "N",
-      description = "Custom size: pay events on an ordinary day.")
-  Integer ordersPerDay;
-
-  @Option(names = "--ad-events-per-day", paramLabel = "N",
-      description = "Custom size: ad events (impressions and clicks) on an ordinary day, roughly.")
-  Integer adEventsPerDay;
+  @Mixin
+  CustomSizeOptions size;
 
   @Option(names = "--dirty-rate", paramLabel = "SHARE", defaultValue = "0.008",
       description = "Share of extra invalid rows per fact source and day (0 to 0.04). "
@@ -90,8 +70,7 @@ public final class GenerateCommand implements Runnable {
   public void run() {
     CmrConfig cfg = common.config();
     GenerateRequest req = new GenerateRequest(
-        Scale.named(scale).with(users, merchants, campaigns, activityPerDay, ordersPerDay,
-            adEventsPerDay),
+        size.apply(scale),
         from, days, seed, Path.of(cfg.paths().landing()),
         truth != null ? truth : Path.of(cfg.paths().truth()), overwrite, dirtyRate,
         threads != null ? threads : Runtime.getRuntime().availableProcessors(),

@@ -7,6 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 @Command(name = "nightly", mixinStandardHelpOptions = true,
     description = {
@@ -23,11 +25,23 @@ public final class NightlyCommand implements Runnable {
   @Option(names = "--no-publish", description = "Train coefficients but do not publish them.")
   boolean noPublish;
 
+  @Option(names = "--steps", split = ",", paramLabel = "STEP[,STEP...]",
+      description = {"Run only these steps (ingest, silver, attribution, settlement, kpis, "
+          + "coefficients, export), e.g. --steps kpis,export after a fix. A step they depend on "
+          + "that is not named must already have succeeded for the date."})
+  List<String> steps;
+
   @Mixin
   CommonOptions common;
 
   @Override
   public void run() {
-    Runner.create(common.config()).nightly(date, new RunOptions(forcePublish, noPublish, true));
+    Runner runner = Runner.create(common.config());
+    RunOptions options = new RunOptions(forcePublish, noPublish, true);
+    if (steps == null || steps.isEmpty()) {
+      runner.nightly(date, options);
+    } else {
+      runner.nightlySteps(date, options, new LinkedHashSet<>(steps));
+    }
   }
 }

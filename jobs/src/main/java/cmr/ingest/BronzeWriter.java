@@ -19,9 +19,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 /**
- * Writes one prepared source: accepted rows to {@code bronze/<source>} (typed contract columns,
- * {@code _raw}, lineage), rejected rows to {@code ops/quarantine}, each replacing exactly the
- * written arrival days' slice in one atomic commit, so a rerun leaves identical tables.
+ * Writes prepared sources: accepted rows to {@code bronze/<source>} (typed contract columns,
+ * {@code _raw}, lineage), one commit per source; rejected rows of all sources to
+ * {@code ops/quarantine} in one commit. Each replaces exactly the written arrival days' slice
+ * atomically, so a rerun leaves identical tables.
  */
 public final class BronzeWriter {
   public static final StructType QUARANTINE = new StructType()
@@ -40,8 +41,8 @@ public final class BronzeWriter {
     this.ctx = ctx;
   }
 
-  /** Writes the given arrival days of a prepared source (each day's slice replaced atomically). */
-  public void write(PreparedSource p, DaySlice days) {
+  /** Writes the accepted rows of the given arrival days of a prepared source (one commit). */
+  public void writeBronze(PreparedSource p, DaySlice days) {
     Source s = p.source();
     List<Column> cols = new ArrayList<>();
     for (String f : s.fields()) {
@@ -60,7 +61,23 @@ public final class BronzeWriter {
         .select(cols.toArray(Column[]::new));
     Warehouse.replace(bronze, ctx.wh().bronze(s.name()), days.predicate("arrival_date"),
         List.of("arrival_date"));
+  }
 
+  /**
+   * Writes the rejected rows of every source for the given arrival days to the quarantine in one
+   * commit (the slice of those days is replaced for all sources, so every source must be given).
+   */
+  public void writeQuarantine(List<PreparedSource> sources, DaySlice days) {
+    Dataset<Row> rejected = ctx.spark().createDataFrame(List.of(), QUARANTINE);
+    for (PreparedSource p : sources) {
+      rejected = rejected.unionByName(rejected(p, days));
+    }
+    Warehouse.replace(rejected, ctx.wh().ops("quarantine"), days.predicate("arrival_date"),
+        List.of("source", "arrival_date"));
+  }
+
+  private Dataset<Row> rejected(PreparedSource p, DaySlice days) {
+    Source s = p.source();
     Dataset<Row> rejected = p.rows().where(col("_outcome").equalTo(Deduplicator.QUARANTINED)
             .and(days.filter("_arrival_date")))
         .select(lit(s.name()).as("source"), col("_arrival_date").as("arrival_date"),
@@ -76,8 +93,6 @@ public final class BronzeWriter {
       }
       rejected = rejected.unionByName(ctx.spark().createDataFrame(whole, QUARANTINE));
     }
-    Warehouse.replace(rejected, ctx.wh().ops("quarantine"),
-        "source = '" + s.name() + "' AND " + days.predicate("arrival_date"),
-        List.of("source", "arrival_date"));
+    return rejected;
   }
 }

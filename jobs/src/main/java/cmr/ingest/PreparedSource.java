@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * One source over one or more arrival days, read and judged but not yet written: every landing row
- * with its {@code _outcome} and {@code reason} (persisted), the per-file counts, the files
+ * with its {@code _outcome} and {@code reason} (materialised once), the per-file counts, the files
  * quarantined whole as unreadable, the reason counts per day, and the days whose folder exists.
  */
 public record PreparedSource(Source source, Set<LocalDate> presentDays, Dataset<Row> rows,

@@ -51,9 +51,10 @@ public final class RangeIngestion {
       BronzeWriter writer = new BronzeWriter(ctx);
       Reconciliation recon = new Reconciliation(ctx);
       for (PreparedSource p : prepared) {
-        writer.write(p, days);
-        recon.check(p, days);
+        writer.writeBronze(p, days);
       }
+      writer.writeQuarantine(prepared, days);
+      recon.check(prepared, days);
       Map<LocalDate, StepResult> written = new TreeMap<>();
       for (LocalDate d : days.days()) {
         final LocalDate day = d;

@@ -18,10 +18,10 @@ import java.util.Map;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * Nothing lost (DESIGN rule 2): for every file of a source, the rows read must equal the rows now
- * in bronze plus those now in the quarantine (both counted back from the written tables) plus the
- * duplicates dropped. Records the counts in {@code ops/ingest_files} (one row per source, arrival
- * day and file) and fails the run when they do not add up.
+ * Nothing lost (DESIGN rule 2): for every file of every source, the rows read must equal the rows
+ * now in bronze plus those now in the quarantine (both counted back from the written tables) plus
+ * the duplicates dropped. Records the counts in {@code ops/ingest_files} (one row per source,
+ * arrival day and file; one commit for all sources) and fails the run when they do not add up.
  */
 public final class Reconciliation {
   public static final StructType SCHEMA = new StructType()
@@ -40,37 +40,46 @@ public final class Reconciliation {
     this.ctx = ctx;
   }
 
-  public void check(PreparedSource p, DaySlice days) {
-    String source = p.source().name();
-    Map<String, Long> bronze = countBy(ctx.spark().read().format("delta").load(ctx.wh().bronze(source))
-        .where(days.filter("arrival_date")), "_source_file");
+  /** Checks every source written for the given days and records them in one commit. */
+  public void check(List<PreparedSource> sources, DaySlice days) {
     Map<String, Long> quarantine = countBy(ctx.spark().read().format("delta")
         .load(ctx.wh().ops("quarantine"))
-        .where(days.filter("arrival_date").and(col("source").equalTo(source))
-            .and(col("reason").notEqual("unreadable_file"))), "file");
+        .where(days.filter("arrival_date").and(col("reason").notEqual("unreadable_file"))),
+        "source", "file");
     List<Row> rows = new ArrayList<>();
-    for (FileCounts fc : p.files().values()) {
-      if (!days.days().contains(fc.arrivalDate())) {
-        continue;
+    for (PreparedSource p : sources) {
+      String source = p.source().name();
+      Map<String, Long> bronze = countBy(ctx.spark().read().format("delta")
+          .load(ctx.wh().bronze(source)).where(days.filter("arrival_date")), null, "_source_file");
+      for (FileCounts fc : p.files().values()) {
+        if (!days.days().contains(fc.arrivalDate())) {
+          continue;
+        }
+        long b = bronze.getOrDefault(fc.file(), 0L);
+        long q = quarantine.getOrDefault(source + "\u0000" + fc.file(), 0L);
+        if (fc.read() != b + q + fc.duplicates() || b != fc.accepted() || q != fc.quarantined()) {
+          throw Errors.reconciliation(source, fc.file(), fc.read(), b, q, fc.duplicates());
+        }
+        rows.add(RowFactory.create(ctx.runId(), Date.valueOf(fc.arrivalDate()), source, fc.file(),
+            fc.read(), b, q, fc.duplicates()));
       }
-      long b = bronze.getOrDefault(fc.file(), 0L);
-      long q = quarantine.getOrDefault(fc.file(), 0L);
-      if (fc.read() != b + q + fc.duplicates() || b != fc.accepted() || q != fc.quarantined()) {
-        throw Errors.reconciliation(source, fc.file(), fc.read(), b, q, fc.duplicates());
-      }
-      rows.add(RowFactory.create(ctx.runId(), Date.valueOf(fc.arrivalDate()), source, fc.file(),
-          fc.read(), b, q, fc.duplicates()));
     }
     Dataset<Row> df = ctx.spark().createDataFrame(rows, SCHEMA);
-    Warehouse.replace(df, ctx.wh().ops("ingest_files"),
-        "source = '" + source + "' AND " + days.predicate("arrival_date"),
+    Warehouse.replace(df, ctx.wh().ops("ingest_files"), days.predicate("arrival_date"),
         List.of("arrival_date"));
   }
 
-  private static Map<String, Long> countBy(Dataset<Row> df, String column) {
+  /** Row counts by {@code column}, keyed by its value (with a prefix column: both values, NUL-joined). */
+  private static Map<String, Long> countBy(Dataset<Row> df, String prefix, String column) {
     Map<String, Long> m = new HashMap<>();
-    for (Row r : df.groupBy(column).count().collectAsList()) {
-      m.put(r.getString(0), r.getLong(1));
+    if (prefix == null) {
+      for (Row r : df.groupBy(column).count().collectAsList()) {
+        m.put(r.getString(0), r.getLong(1));
+      }
+    } else {
+      for (Row r : df.groupBy(prefix, column).count().collectAsList()) {
+        m.put(r.getString(0) + "\u0000" + r.getString(1), r.getLong(2));
+      }
     }
     return m;
   }

@@ -83,7 +83,10 @@ public final class SourcePreparer {
     Dataset<Row> judged = source.fact()
         ? Deduplicator.facts(validated, recentIds(source, from), ctx.cfg().ingest().lateDays())
         : Deduplicator.snapshot(validated, source.key());
-    judged = judged.persist(StorageLevel.MEMORY_AND_DISK());
+    // Materialised once, without lineage: a cache would not do, because writing bronze makes
+    // Spark drop every cached plan that reads bronze (recentIds does), and the quarantine write
+    // and the reconciliation would then read, validate and deduplicate the landing files again.
+    judged = judged.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
 
     // One pass over the data: counts per file and outcome, text that is not UTF-8.
     Map<String, FileCounts> counts = new TreeMap<>();
@@ -100,7 +103,6 @@ public final class SourcePreparer {
     for (Row r : perFile) {
       String file = r.getString(0);
       if (r.getLong(6) > 0) {
-        judged.unpersist();
         throw new UnreadableFileException(file, "not UTF-8 (" + r.getLong(6)
             + " line(s) with invalid bytes)");
       }

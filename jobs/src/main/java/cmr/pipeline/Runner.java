@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,6 +61,38 @@ public final class Runner {
 
   public void nightly(NightlyPipeline pipeline, LocalDate date, RunOptions options) {
     nightly(pipeline, date, options, Set.of());
+  }
+
+  /**
+   * Reruns only the named steps for {@code date} (e.g. {@code kpis,export} after a fix). A step
+   * they depend on that is not named must already have succeeded for that date.
+   */
+  public void nightlySteps(LocalDate date, RunOptions options, Set<String> names) {
+    NightlyPipeline all = Steps.nightly();
+    List<String> known = all.steps().stream().map(Step::name).toList();
+    for (String n : names) {
+      if (!known.contains(n)) {
+        throw Errors.usage("--steps " + String.join(",", names), "unknown step '" + n + "'",
+            "use some of " + String.join(",", known));
+      }
+    }
+    NightlyPipeline chosen = all.only(names);
+    RunLog log = new RunLog(spark, new Warehouse(cfg.paths().warehouse()));
+    Set<String> satisfied = new HashSet<>();
+    for (Step step : chosen.steps()) {
+      for (String dep : step.dependsOn()) {
+        if (names.contains(dep) || satisfied.contains(dep)) {
+          continue;
+        }
+        if (!log.succeeded(dep, date)) {
+          throw Errors.usage("--steps " + String.join(",", names), "step '" + step.name()
+              + "' needs '" + dep + "', which has not succeeded for " + date,
+              "add it (--steps " + dep + "," + step.name() + ") or run the whole nightly");
+        }
+        satisfied.add(dep);
+      }
+    }
+    nightly(chosen, date, options, satisfied);
   }
 
   private void nightly(NightlyPipeline pipeline, LocalDate date, RunOptions options,

@@ -1,6 +1,8 @@
 package cmr.warehouse;
 
 import io.delta.tables.DeltaTable;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -14,6 +16,8 @@ import java.util.List;
  * {@code ops/<name>}.
  */
 public final class Warehouse {
+  /** Every write's table and wall time go to the log file (logs/cmr.log), for profiling runs. */
+  private static final Logger TRACE = LogManager.getLogger("cmr.trace");
   private final String root;
 
   public Warehouse(String root) {
@@ -60,12 +64,20 @@ public final class Warehouse {
     if (!partitionBy.isEmpty()) {
       w = w.partitionBy(partitionBy.toArray(String[]::new));
     }
+    long start = System.nanoTime();
     w.save(path);
+    trace("replace", path, start);
+  }
+
+  private static void trace(String what, String path, long startNanos) {
+    TRACE.info("{} {} in {} ms", what, path, (System.nanoTime() - startNanos) / 1_000_000);
   }
 
   /** Appends rows (only for append-only logs such as ops/job_runs). */
   public static void append(Dataset<Row> rows, String path) {
+    long start = System.nanoTime();
     rows.write().format("delta").mode("append").option("mergeSchema", "true").save(path);
+    trace("append", path, start);
   }
 
   /** Replaces the whole table. */
@@ -74,7 +86,9 @@ public final class Warehouse {
     if (!partitionBy.isEmpty()) {
       w = w.partitionBy(partitionBy.toArray(String[]::new));
     }
+    long start = System.nanoTime();
     w.save(path);
+    trace("overwrite", path, start);
   }
 
   /**

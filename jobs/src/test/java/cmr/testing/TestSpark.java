@@ -36,6 +36,12 @@ public final class TestSpark {
   }
 
   public static synchronized SparkSession spark() {
+    if (spark == null && Boolean.getBoolean("cmr.bench")) {
+      // Opt-in benchmarks (-Dcmr.bench=true) measure the production settings of
+      // conf/application.conf (code generation, AQE, 4 shuffle partitions), not the test ones.
+      spark = SparkSessions.getOrCreate(CmrConfig.defaults(Map.of()));
+      spark.sparkContext().setLogLevel("ERROR");
+    }
     if (spark == null) {
       // Test-only settings for tiny data: one shuffle partition, no code generation (compiling
       // generated code costs more than interpreting a few rows), no adaptive re-planning.
