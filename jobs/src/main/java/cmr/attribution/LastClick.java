@@ -31,4 +31,22 @@ public final class LastClick {
         "pay_from", payFrom, "pay_to", payTo, "max_arrival", maxArrival,
         "window_micros", windowMicros));
   }
+
+  /**
+   * Last click as of several settling dates in one pass (sql/attribution/last_click_as_of.sql):
+   * {@code settleDates} has one row per settling date ({@code settling_date}, {@code pay_from},
+   * {@code pay_to}); the result has a {@code settling_date} column. Equal to {@link #attribute}
+   * per settling date S with {@code maxArrival = S}, unioned, but one scan and one join instead
+   * of one per date (a backfill settles dozens of dates at once).
+   */
+  public static Dataset<Row> attributeAsOf(RunContext ctx, Dataset<Row> clicks,
+                                           Dataset<Row> settleDates, LocalDate payFrom,
+                                           LocalDate payTo) {
+    SilverInputs.orders(ctx.spark(), ctx.wh()).createOrReplaceTempView("attr_orders");
+    clicks.createOrReplaceTempView("attr_clicks");
+    settleDates.createOrReplaceTempView("settle_dates");
+    long windowMicros = ctx.cfg().attribution().windowDays() * 86_400L * 1_000_000L;
+    return SqlFiles.run(ctx.spark(), "attribution/last_click_as_of", Map.of(
+        "pay_from", payFrom, "pay_to", payTo, "window_micros", windowMicros));
+  }
 }

@@ -6,6 +6,7 @@ import cmr.sql.SqlFiles;
 import cmr.warehouse.Warehouse;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -30,6 +31,11 @@ import java.util.Optional;
  */
 public final class Settlement {
   public static final String TABLE = "quanzhantui_settlements";
+  /** One row per settling date S: the pay dates of the cycles settled on S. */
+  private static final StructType SETTLE_DATES = new StructType()
+      .add("settling_date", DataTypes.DateType, false)
+      .add("pay_from", DataTypes.DateType, false)
+      .add("pay_to", DataTypes.DateType, false);
   private static final StructType SETTLED = new StructType()
       .add("campaign_id", DataTypes.StringType).add("cycle_start", DataTypes.DateType)
       .add("settled_on", DataTypes.DateType);
@@ -88,19 +94,23 @@ public final class Settlement {
     Optional<LocalDate> latestRun = RunCalendar.latestSucceeded(ctx, "attribution");
     LocalDate latest = latestRun.filter(p -> p.isAfter(r)).orElse(r);
     LocalDate covered = ClickState.coverageFrom(ctx, latest);
-    Dataset<Row> out = null;
+    if (settlingDates.isEmpty()) {   // nothing to settle: an empty frame of the same shape
+      return LastClick.attribute(ctx, ClickState.clicks(ctx, covered, r, r), r, r.minusDays(1), r)
+          .withColumn("settling_date", functions.lit(java.sql.Date.valueOf(r)));
+    }
+    List<Row> dates = new ArrayList<>();
+    LocalDate payFrom = null;
+    LocalDate payTo = null;
     for (LocalDate s : settlingDates) {
       LocalDate end = s.minusDays(conf.settlementLagDays());
       LocalDate start = end.minusDays(conf.cycleDays() - 1L);
-      Dataset<Row> clicks = ClickState.clicks(ctx, covered, LastClick.clicksFrom(ctx, start), end);
-      Dataset<Row> one = LastClick.attribute(ctx, clicks, start, end, s)
-          .withColumn("settling_date", functions.lit(java.sql.Date.valueOf(s)));
-      out = out == null ? one : out.unionByName(one);
+      dates.add(RowFactory.create(java.sql.Date.valueOf(s), java.sql.Date.valueOf(start),
+          java.sql.Date.valueOf(end)));
+      payFrom = payFrom == null || start.isBefore(payFrom) ? start : payFrom;
+      payTo = payTo == null || end.isAfter(payTo) ? end : payTo;
     }
-    if (out == null) {   // nothing to settle: an empty frame of the same shape
-      out = LastClick.attribute(ctx, ClickState.clicks(ctx, covered, r, r), r, r.minusDays(1), r)
-          .withColumn("settling_date", functions.lit(java.sql.Date.valueOf(r)));
-    }
-    return out;
+    Dataset<Row> settleDates = ctx.spark().createDataFrame(dates, SETTLE_DATES);
+    Dataset<Row> clicks = ClickState.clicks(ctx, covered, LastClick.clicksFrom(ctx, payFrom), payTo);
+    return LastClick.attributeAsOf(ctx, clicks, settleDates, payFrom, payTo);
   }
 }

@@ -7,6 +7,7 @@ import cmr.generate.Scale;
 import cmr.ops.Progress;
 import cmr.pipeline.RunOptions;
 import cmr.pipeline.Runner;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -109,14 +110,24 @@ public final class BenchCommand implements Runnable {
           System.out.println("bench " + line);
         }
         Instant s = Instant.now();
-        runner.nightly(d, RunOptions.defaults().withTrainAndExport(d.equals(to)));
+        // Every timed night does what a scheduled nightly does: train, publish and export too.
+        runner.nightly(d, RunOptions.defaults());
         double secs = secondsSince(s);
         built = d;
-        Row rows = runner.spark().read().format("delta").load(cfg.paths().warehouse() + "/ops/job_runs")
-            .where(col("run_date").equalTo(lit(d)).and(col("job").equalTo("ingest")))
-            .orderBy(col("ended_at").desc()).select("rows_in", "rows_out").first();
-        String line = String.format("%-12s %10.1f %,14d %,14d  nightly, day %d", d, secs,
-            rows.getLong(0), rows.getLong(1), d.toEpochDay() - from.toEpochDay() + 1);
+        Dataset<Row> runs = runner.spark().read().format("delta")
+            .load(cfg.paths().warehouse() + "/ops/job_runs");
+        Row rows = runs.where(col("run_date").equalTo(lit(d)).and(col("job").equalTo("ingest")))
+            .orderBy(col("ended_at").desc()).select("rows_in", "rows_out", "run_id").first();
+        StringBuilder stepTimes = new StringBuilder();
+        for (Row r : runs.where(col("run_id").equalTo(rows.getString(2))
+                .and(col("job").notEqual("nightly"))).orderBy("started_at")
+            .selectExpr("job", "CAST((unix_millis(ended_at) - unix_millis(started_at)) / 1000.0 AS DOUBLE)")
+            .collectAsList()) {
+          stepTimes.append(String.format(" %s %.1f", r.getString(0), r.getDouble(1)));
+        }
+        String line = String.format("%-12s %10.1f %,14d %,14d  nightly, day %d; steps (s):%s", d,
+            secs, rows.getLong(0), rows.getLong(1), d.toEpochDay() - from.toEpochDay() + 1,
+            stepTimes);
         lines.add(line);
         System.out.println("bench nightly " + line);
         if (d.equals(from.plusDays(4))) {

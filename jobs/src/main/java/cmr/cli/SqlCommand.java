@@ -27,13 +27,17 @@ import java.util.Map;
  * {@code cmr sql "<query>"} or {@code cmr sql --file F}: one Spark SQL statement over the
  * warehouse, with every gold table registered as a view named after it, and named parameters
  * ({@code -p run_date=2026-11-20} binds {@code :run_date}; dates, integers and decimals are typed).
- * Prints at most {@code --limit} rows as a table. Reads gold only.
+ * Also registers the ops tables {@code job_runs}, {@code ingest_files} and {@code quarantine}.
+ * Prints at most {@code --limit} rows as a table. Read-only.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = {"Runs one Spark SQL statement against the warehouse with every gold table registered by name "
-        + "(daily_kpis, monthly_kpis, ...) and prints the result as a table.",
+        + "(daily_kpis, monthly_kpis, ...) and the ops tables job_runs, ingest_files and quarantine, "
+        + "and prints the result as a table.",
         "The dashboard notebooks' SQL cells run with it: cmr sql -p run_date=YYYY-MM-DD -p month=YYYY-MM --file cell.sql"})
 public final class SqlCommand implements Runnable {
+  static final java.util.List<String> OPS = java.util.List.of("job_runs", "ingest_files", "quarantine");
+
   @Parameters(arity = "0..1", paramLabel = "QUERY", description = "The statement (or use --file).")
   String query;
 
@@ -58,7 +62,10 @@ public final class SqlCommand implements Runnable {
     String sql = statement();
     CmrConfig cfg = common.config();
     SparkSession spark = SparkSessions.getOrCreate(cfg);
-    GoldCatalog catalog = GoldCatalog.register(spark, new Warehouse(cfg.paths().warehouse()));
+    Warehouse wh = new Warehouse(cfg.paths().warehouse());
+    GoldCatalog catalog = GoldCatalog.register(spark, wh);
+    // The operational tables too, for data engineers: which steps ran, what was quarantined.
+    wh.registerViews(spark, "ops", OPS);
     if (catalog.tables().isEmpty()) {
       throw Errors.input("sql", cfg.paths().warehouse() + "/gold", "holds no gold tables",
           "pass --warehouse DIR of a warehouse where cmr nightly has run");
@@ -73,7 +80,8 @@ public final class SqlCommand implements Runnable {
         throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
       }
       String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-      throw Errors.usage("sql", msg, "gold tables: " + String.join(", ", catalog.tables().keySet()));
+      throw Errors.usage("sql", msg, "gold tables: " + String.join(", ", catalog.tables().keySet())
+          + "; ops tables: " + String.join(", ", OPS));
     }
     PrintStream out = System.out;
     boolean more = r.rows().size() > limit;
