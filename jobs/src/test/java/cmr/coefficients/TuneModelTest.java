@@ -107,8 +107,8 @@ class TuneModelTest {
             Row r = e.getValue().get(i);
             double hs = r.<Double>getAs("hist_spend");
             if (r.<Integer>getAs("days_observed") >= 14 && hs > 0) {
-              double n = r.<Integer>getAs("days_observed");
-              double trueRoi = h[i].gmv(hs / n) / (hs / n);
+              double nd = r.<Integer>getAs("days_observed");
+              double trueRoi = h[i].gmv(hs / nd) / (hs / nd);
               byCohort.computeIfAbsent("h-channels trueROI>=1: no GMV", k -> new ArrayList<>())
                   .add(new double[] {0, trueRoi >= 1 && r.<Double>getAs("hist_gmv") <= 0 ? 1 : 0});
             }
