@@ -1,21 +1,26 @@
--- Grain: one row per (active campaign, channel): the response curve gmv = alpha * spend^beta the
---   allocation uses, for all seven channels.
+-- Grain: one row per (active campaign, channel): the response curve the allocation uses, for all
+--   seven channels: ln gmv(s) = ln(level) + slope * u + curvature * u^2, u = ln(s) - centre.
 -- Key: campaign_id, channel.
--- Upstream: coef_active, coef_fit_stats, coef_pools, gold campaign_channel_daily.
+-- Upstream: coef_active, coef_fit_stats, coef_pools.
 -- Notes:
---   beta: the campaign-channel's own slope shrunk towards the prior (the category pool, itself
---     shrunk towards the channel's global pool with weight groups / (groups + :pool_groups)),
---     with weight Sxx / (Sxx + kappa): Sxx grows by about spend_var per day observed, and
---     kappa = max(sigma2 / tau2, :prior_days * spend_var) is the prior's strength, at least
---     :prior_days days. Then clamped into [:beta_min, :beta_max] inside (0, 1).
---   level: alpha_own = (total_gmv + c) / sum(spend^beta) over the days with spend (a ratio
---     estimator: unbiased, unlike exp of the fitted intercept), then moved in log space by
---     :alpha_prior_days / (n + :alpha_prior_days) of the gap between the prior ROI (pool log ROI
---     plus the campaign's own effect measured on its other channels) and its own ROI. A channel
---     without days takes the prior ROI at a spend of budget / 7.
---   min_observed, max_observed: the range of daily spend seen (0 if none): the allocation keeps
---     the plan within it (AllocateCampaign), since the curve is not known outside.
---   A channel no campaign spent on anywhere has alpha 0: it gets no spend.
+--   priors: the category pool shrunk towards the channel's global pool with weight
+--     groups / (groups + :pool_groups) (a thin category leans on the global estimate), for the
+--     slope b, the curvature c and the log ROI; the noise rho0 and the between-campaign variances
+--     tau2 (slope) and tau2_roi (log ROI) are the channel's global ones.
+--   slope: the own elasticity b1 = (sgu / G - c_prior * suv) / suu (with the pooled curvature),
+--     whose sampling variance is rho / suu, shrunk towards the prior with weight suu / (suu + kappa),
+--     kappa = max(rho / tau2, :prior_days * spend_var) (the prior counts at least :prior_days
+--     days). No own estimate (one day, or no GMV on any spend day): the prior.
+--   level: the ROI of the window's spend, shrunk towards the prior ROI (pooled log ROI plus the
+--     campaign's own effect on its other channels) by adding k = rho / tau2_roi days of spend at
+--     the prior ROI (in GMV, not in log: a channel without orders gets a low, finite ROI); level
+--     is then the GMV of a day at the centre spend exp(xbar): mean GMV * (1 - c * m).
+--   curvature: the pool's log curvature c - (b^2 + tau2) / 2 (E[ln g]'' of the relative model),
+--     in [-1, 0].
+--   level_var: the posterior variance of ln(level) (1 / (n / rho + 1 / tau2_roi)), for the ROI
+--     safety margin.
+--   A channel without days takes the prior ROI and slope at a spend of budget / 7 (centre).
+--   A channel no campaign spent on anywhere has level 0: it gets no spend.
 WITH channels AS (
   SELECT explode(array('search', 'homepage_feed', 'purchase_feed', 'display', 'live',
                        'offsite_wechat', 'offsite_xiaohongshu')) AS channel
@@ -30,13 +35,13 @@ campaign_days AS (
 joined AS (
   SELECT a.campaign_id, a.merchant_id, a.category_id, a.daily_budget, a.target_roi, ch.channel,
          COALESCE(cd.campaign_days, 0) AS campaign_days,
-         COALESCE(s.n, 0) AS n, s.min_spend, s.max_spend, s.total_spend, s.total_gmv, s.aov,
-         s.sxx - s.sx * s.sx / s.n AS sxx_c,
-         CASE WHEN s.n >= 3 AND s.sxx - s.sx * s.sx / s.n > 1e-6
-              THEN (s.sxy - s.sx * s.sy / s.n) / (s.sxx - s.sx * s.sx / s.n) END AS beta_hat,
+         COALESCE(s.n, 0) AS n, s.xbar, s.m, s.suu, s.suv, s.sg, s.sgu,
+         s.min_spend, s.max_spend, s.total_spend, s.total_gmv, s.aov,
          LN((s.total_gmv + :pseudo_orders * s.aov) / s.total_spend) AS log_roi_own,
-         gp.beta_pool AS g_beta, gp.log_roi AS g_log_roi, gp.sigma2, gp.tau2, gp.spend_var,
-         COALESCE(cp.groups, 0) AS c_groups, cp.beta_pool AS c_beta, cp.log_roi AS c_log_roi
+         gp.b_pool AS g_b, gp.c_pool AS g_c, gp.log_roi AS g_log_roi, gp.rho0, gp.tau2,
+         gp.tau2_roi, gp.spend_var,
+         COALESCE(cp.groups, 0) AS c_groups, cp.b_pool AS c_b, cp.c_pool AS c_c,
+         cp.log_roi AS c_log_roi
   FROM coef_active a
   CROSS JOIN channels ch
   LEFT JOIN campaign_days cd ON cd.campaign_id = a.campaign_id
@@ -47,11 +52,12 @@ joined AS (
 ),
 priors AS (
   SELECT *,
-         (c_groups * COALESCE(c_beta, 0) + :pool_groups * g_beta) / (c_groups + :pool_groups)
-           AS beta_prior,
+         (c_groups * COALESCE(c_b, 0) + :pool_groups * g_b) / (c_groups + :pool_groups) AS b_prior,
+         (c_groups * COALESCE(c_c, 0) + :pool_groups * COALESCE(g_c, 0))
+           / (c_groups + :pool_groups) AS c_prior,
          (c_groups * COALESCE(c_log_roi, 0) + :pool_groups * g_log_roi) / (c_groups + :pool_groups)
            AS pool_log_roi,
-         GREATEST(COALESCE(sigma2 / tau2, 0), :prior_days * COALESCE(spend_var, 0)) AS kappa
+         CASE WHEN n > 0 THEN rho0 + aov / GREATEST(total_gmv / n, aov / 20) END AS rho
   FROM joined
 ),
 campaign_effect AS (
@@ -62,44 +68,47 @@ campaign_effect AS (
   WHERE n > 0 AND pool_log_roi IS NOT NULL
   GROUP BY campaign_id
 ),
-betas AS (
+slopes AS (
   SELECT p.*, COALESCE(e.effect, 0) AS effect,
-         LEAST(:beta_max, GREATEST(:beta_min,
-           CASE WHEN beta_hat IS NULL OR sxx_c + kappa <= 0 THEN beta_prior
-                ELSE (sxx_c * beta_hat + kappa * beta_prior) / (sxx_c + kappa) END)) AS beta
+         CASE WHEN n >= 2 AND sg > 0 AND suu > 1e-6
+              THEN (sgu / (sg / n) - COALESCE(c_prior, 0) * suv) / suu END AS b_own,
+         GREATEST(COALESCE(rho / tau2, 0), :prior_days * COALESCE(spend_var, 0)) AS kappa
   FROM priors p
   LEFT JOIN campaign_effect e ON e.campaign_id = p.campaign_id
 ),
-power_sums AS (
-  SELECT d.campaign_id, d.channel, SUM(POW(CAST(d.spend AS DOUBLE), b.beta)) AS sum_pow
-  FROM campaign_channel_daily d
-  JOIN betas b ON b.campaign_id = d.campaign_id AND b.channel = d.channel
-  WHERE d.date BETWEEN :from_date AND :to_date AND d.spend > 0
-  GROUP BY d.campaign_id, d.channel
-),
-levels AS (
-  SELECT b.*,
-         CASE WHEN b.n > 0 THEN LN((b.total_gmv + :pseudo_orders * b.aov) / ps.sum_pow) END
-           AS own_log_alpha
-  FROM betas b
-  LEFT JOIN power_sums ps ON ps.campaign_id = b.campaign_id AND ps.channel = b.channel
-),
 posterior AS (
   SELECT *,
-         CASE WHEN n > 0 AND pool_log_roi IS NULL THEN own_log_alpha
-              WHEN n > 0 THEN own_log_alpha + :alpha_prior_days / (n + :alpha_prior_days)
-                                              * (pool_log_roi + effect - log_roi_own)
-              ELSE pool_log_roi + effect + (1 - beta) * LN(CAST(daily_budget AS DOUBLE) / 7)
-         END AS log_alpha
-  FROM levels
+         CASE WHEN b_own IS NULL OR suu + kappa <= 0 THEN b_prior
+              ELSE (suu * b_own + kappa * b_prior) / (suu + kappa) END AS b_post,
+         EXP(pool_log_roi + effect) AS roi_prior,
+         CASE WHEN n > 0 AND tau2_roi > 0 THEN rho / tau2_roi ELSE 0 END AS k_days
+  FROM slopes
+),
+levels AS (
+  SELECT *,
+         CASE WHEN n > 0 AND pool_log_roi IS NULL THEN total_gmv / total_spend
+              WHEN n > 0 THEN (total_gmv + k_days * roi_prior * total_spend / n)
+                              / (total_spend + k_days * total_spend / n)
+              ELSE roi_prior END AS roi_post,
+         CASE WHEN n > 0 THEN 1 - COALESCE(c_prior, 0) * m ELSE 1 END AS centre_factor,
+         CASE WHEN n > 0 THEN xbar ELSE LN(CAST(daily_budget AS DOUBLE) / 7) END AS centre,
+         CASE WHEN n > 0 THEN total_spend / n ELSE CAST(daily_budget AS DOUBLE) / 7 END AS mean_spend
+  FROM posterior
 )
 SELECT campaign_id, merchant_id, category_id, daily_budget, target_roi, channel,
        CAST(campaign_days AS INT) AS campaign_days,
        CAST(n AS INT) AS days_observed,
-       CASE WHEN log_alpha IS NULL OR beta IS NULL THEN 0.0 ELSE EXP(log_alpha) END AS alpha,
-       COALESCE(beta, :beta_default) AS beta,
+       CASE WHEN roi_post IS NULL OR b_post IS NULL OR centre IS NULL THEN 0.0
+            ELSE GREATEST(roi_post * mean_spend * centre_factor, 0.0) END AS level,
+       COALESCE(centre, 0.0) AS centre,
+       LEAST(:slope_max, GREATEST(:beta_min, COALESCE(b_post / centre_factor, :beta_default)))
+         AS slope,
+       LEAST(0.0, GREATEST(-1.0, COALESCE(
+         COALESCE(c_prior, 0) - (b_prior * b_prior + tau2) / 2, 0.0))) AS curvature,
+       CASE WHEN n > 0 AND tau2_roi > 0 THEN 1.0 / (n / rho + 1.0 / tau2_roi)
+            ELSE COALESCE(tau2_roi, 0.0) END AS level_var,
        COALESCE(min_spend, 0.0) AS min_observed,
        COALESCE(max_spend, 0.0) AS max_observed,
        COALESCE(total_spend, 0.0) AS hist_spend,
        COALESCE(total_gmv, 0.0) AS hist_gmv
-FROM posterior
+FROM levels

@@ -1,50 +1,83 @@
 -- Grain: one row per (merchant category, channel) and one per channel (is_global = 1, category
---   NULL): the pooled estimates that cold starts are shrunk towards.
+--   NULL): the pooled estimates that every campaign-channel is shrunk towards.
 -- Key: category_id, channel, is_global.
 -- Upstream: coef_fit_stats (fit_stats.sql), coef_active.
--- Notes: beta_pool is the within-campaign (fixed effects) slope sum(Sxy) / sum(Sxx) over the
---   pool's campaign-channels with >= 3 days and varying spend (centred sums: campaigns of
---   different size do not bias it). sigma2 is the residual variance of a day around its line;
---   tau2 the variance of true betas between campaigns (method of moments: spread of the
---   campaigns' own slopes minus their sampling noise, at least :tau2_min). log_roi is the
---   days-weighted mean log ROI of the pool (the level prior).
+-- Notes: per campaign-channel (fit_stats.sql's relative model gmv = G (1 + b u + c v)):
+--   own b and c by least squares (days >= 3 and spend varying), the relative variance of a day
+--   around its curve rho = rho0 + aov / G (GMV arrives in whole orders of about aov: a Poisson
+--   count of G / aov orders has relative variance aov / G; rho0 is the rest, e.g. demand noise,
+--   estimated once over all campaign-channels with >= 6 days, at least :rho_min).
+--   Pooled b and c: fixed-effects least squares over the pool's campaign-channels, each weighted
+--   by 1 / rho. tau2: between-campaign variance of true b (DerSimonian-Laird: the spread of
+--   own b beyond their sampling variance rho * svv / det, at least :tau2_min). log_roi: the
+--   days-weighted mean log ROI (half an order added to the GMV, so a channel without orders has
+--   a finite ROI); tau2_roi: the between-campaign variance of log ROI the same way (sampling
+--   variance rho / n), at least :tau2_min. spend_var: mean u^2 of a day (the information in a
+--   day about b).
 WITH g AS (
   SELECT s.*, a.category_id,
-         s.sxx - s.sx * s.sx / s.n AS sxx_c,
-         s.sxy - s.sx * s.sy / s.n AS sxy_c,
-         s.syy - s.sy * s.sy / s.n AS syy_c,
+         s.sg / s.n AS gs,
+         s.suu * s.svv - s.suv * s.suv AS det,
          LN((s.total_gmv + :pseudo_orders * s.aov) / s.total_spend) AS log_roi
   FROM coef_fit_stats s
   JOIN coef_active a ON a.campaign_id = s.campaign_id
 ),
-f AS (
+own AS (
   SELECT *,
-         CASE WHEN n >= 3 AND sxx_c > 1e-6 THEN sxy_c / sxx_c END AS beta_hat
+         CASE WHEN n >= 3 AND gs > 0 AND suu > 1e-6 AND det > 1e-12
+              THEN (svv * sgu - suv * sgv) / (gs * det) END AS b_own,
+         CASE WHEN n >= 3 AND gs > 0 AND suu > 1e-6 AND det > 1e-12
+              THEN (suu * sgv - suv * sgu) / (gs * det) END AS c_own
   FROM g
+),
+resid AS (
+  SELECT *,
+         CASE WHEN n >= 6 AND b_own IS NOT NULL
+              THEN (sgg / (gs * gs) - n - (b_own * sgu + c_own * sgv) / gs) / (n - 3) - aov / gs
+         END AS extra_var
+  FROM own
+),
+noise AS (
+  SELECT GREATEST(:rho_min, COALESCE(SUM((n - 3) * extra_var) / SUM(n - 3), :rho_min)) AS rho0
+  FROM resid
+  WHERE extra_var IS NOT NULL
+),
+weighted AS (
+  SELECT r.*, nz.rho0,
+         CASE WHEN gs > 0 THEN 1.0 / (nz.rho0 + aov / gs) END AS w,
+         CASE WHEN b_own IS NOT NULL THEN det / ((nz.rho0 + aov / gs) * svv) END AS prec,
+         1.0 / ((nz.rho0 + aov / GREATEST(total_gmv / n, aov / 20)) / n) AS roi_prec
+  FROM resid r
+  CROSS JOIN noise nz
 ),
 sums AS (
   SELECT category_id, channel, GROUPING(category_id) AS is_global,
-         COUNT(beta_hat) AS groups,
+         COUNT(b_own) AS groups,
          SUM(n) AS days,
+         MAX(rho0) AS rho0,
          SUM(n * log_roi) / SUM(n) AS log_roi,
-         SUM(CASE WHEN beta_hat IS NOT NULL THEN sxy_c END) AS sum_sxy,
-         SUM(CASE WHEN beta_hat IS NOT NULL THEN sxx_c END) AS sum_sxx,
-         SUM(CASE WHEN beta_hat IS NOT NULL THEN n END) AS fit_days,
-         SUM(CASE WHEN beta_hat IS NOT NULL THEN syy_c - sxy_c * sxy_c / sxx_c END) AS rss,
-         SUM(CASE WHEN beta_hat IS NOT NULL THEN n - 2 END) AS dof,
-         SUM(beta_hat) AS sum_b,
-         SUM(beta_hat * beta_hat) AS sum_b2,
-         SUM(CASE WHEN beta_hat IS NOT NULL THEN 1.0 / sxx_c END) AS sum_inv_sxx
-  FROM f
+         SUM(CASE WHEN b_own IS NOT NULL THEN w * suu END) AS a11,
+         SUM(CASE WHEN b_own IS NOT NULL THEN w * suv END) AS a12,
+         SUM(CASE WHEN b_own IS NOT NULL THEN w * svv END) AS a22,
+         SUM(CASE WHEN b_own IS NOT NULL THEN w * sgu / gs END) AS r1,
+         SUM(CASE WHEN b_own IS NOT NULL THEN w * sgv / gs END) AS r2,
+         SUM(CASE WHEN b_own IS NOT NULL THEN suu END) / SUM(CASE WHEN b_own IS NOT NULL THEN n END)
+           AS spend_var,
+         SUM(prec) AS sp, SUM(prec * b_own) AS spb, SUM(prec * b_own * b_own) AS spb2,
+         SUM(prec * prec) AS sp2,
+         COUNT(*) AS roi_groups,
+         SUM(roi_prec) AS rp, SUM(roi_prec * log_roi) AS rpl, SUM(roi_prec * log_roi * log_roi) AS rpl2,
+         SUM(roi_prec * roi_prec) AS rp2
+  FROM weighted
   GROUP BY GROUPING SETS ((category_id, channel), (channel))
-),
-fe AS (
-  SELECT *, sum_sxy / sum_sxx AS beta_pool, rss / NULLIF(dof, 0) AS sigma2,
-         sum_sxx / fit_days AS spend_var
-  FROM sums
 )
-SELECT category_id, channel, is_global, groups, days, log_roi, beta_pool, sigma2, spend_var,
-       GREATEST(:tau2_min,
-                sum_b2 / groups - 2 * beta_pool * sum_b / groups + beta_pool * beta_pool
-                - sigma2 * sum_inv_sxx / groups) AS tau2
-FROM fe
+SELECT category_id, channel, is_global, groups, days, rho0, log_roi, spend_var,
+       CASE WHEN a11 * a22 - a12 * a12 > 1e-12 THEN (a22 * r1 - a12 * r2) / (a11 * a22 - a12 * a12)
+            WHEN a11 > 0 THEN r1 / a11 END AS b_pool,
+       CASE WHEN a11 * a22 - a12 * a12 > 1e-12 THEN (a11 * r2 - a12 * r1) / (a11 * a22 - a12 * a12)
+            ELSE 0.0 END AS c_pool,
+       GREATEST(:tau2_min, COALESCE(
+         (spb2 - spb * spb / sp - (groups - 1)) / NULLIF(sp - sp2 / sp, 0), 0)) AS tau2,
+       GREATEST(:tau2_min, COALESCE(
+         (rpl2 - rpl * rpl / rp - (roi_groups - 1)) / NULLIF(rp - rp2 / rp, 0), 0)) AS tau2_roi
+FROM sums

@@ -29,7 +29,7 @@ public final class AllocateCampaign implements FlatMapGroupsFunction<String, Row
   }
 
   /** The inputs of one campaign's allocation and its result. */
-  public record Planned(String status, PowerCurve[] curves, Allocation allocation) {}
+  public record Planned(String status, ShapeCurve[] curves, Allocation allocation) {}
 
   /**
    * Plans one campaign from its curve rows (sorted by channel): the status from its days of
@@ -41,19 +41,31 @@ public final class AllocateCampaign implements FlatMapGroupsFunction<String, Row
     double budget = budgetDec == null ? 0 : budgetDec.doubleValue();
     Double target = first.getAs("target_roi");
     String status = settings.status(first.<Integer>getAs("campaign_days"));
-    PowerCurve[] curves = new PowerCurve[in.size()];
+    ShapeCurve[] curves = new ShapeCurve[in.size()];
     for (int i = 0; i < in.size(); i++) {
       Row r = in.get(i);
-      curves[i] = new PowerCurve(r.getAs("channel"), r.<Double>getAs("alpha"),
-          r.<Double>getAs("beta"),
+      curves[i] = new ShapeCurve(r.getAs("channel"), r.<Double>getAs("level"),
+          r.<Double>getAs("centre"), r.<Double>getAs("slope"), r.<Double>getAs("curvature"),
           settings.minSpend(r.<Integer>getAs("days_observed"), r.<Double>getAs("min_observed")),
           settings.maxSpend(r.<Integer>getAs("days_observed"),
-          r.<Double>getAs("max_observed"), budget, status));
+          r.<Double>getAs("max_observed"), budget, status), settings.betaMin());
     }
+    // relative standard error of the plan's GMV from the levels' uncertainty, with the channels
+    // weighted by their level (the plan is not known yet)
+    double sum = 0;
+    double var = 0;
+    for (int i = 0; i < in.size(); i++) {
+      if (curves[i].fundable()) {
+        double l = curves[i].level();
+        sum += l;
+        var += l * l * in.get(i).<Double>getAs("level_var");
+      }
+    }
+    double margin = settings.roiMargin(status)
+        + (sum > 0 ? settings.marginZ() * Math.sqrt(var) / sum : 0);
     Allocation a = target == null || target <= 0 || budget <= 0
         ? new Allocation(new double[in.size()], new double[in.size()], Double.POSITIVE_INFINITY)
-        : Allocator.allocate(curves, budget, target * (1 + settings.roiMargin(status)),
-            settings.minChannelSpend());
+        : Allocator.allocate(curves, budget, target * (1 + margin), settings.minChannelSpend());
     return new Planned(status, curves, a);
   }
 
@@ -64,7 +76,7 @@ public final class AllocateCampaign implements FlatMapGroupsFunction<String, Row
     in.sort(Comparator.comparing(r -> r.<String>getAs("channel")));
     Planned p = plan(settings, in);
     Allocation a = p.allocation();
-    PowerCurve[] curves = p.curves();
+    ShapeCurve[] curves = p.curves();
     Row first = in.get(0);
     BigDecimal budgetDec = first.getAs("daily_budget");
     int campaignDays = first.<Integer>getAs("campaign_days");
@@ -75,10 +87,16 @@ public final class AllocateCampaign implements FlatMapGroupsFunction<String, Row
     List<Row> out = new ArrayList<>(in.size());
     for (int i = 0; i < in.size(); i++) {
       Row r = in.get(i);
+      // the file's power law: the curve's local approximation at the planned spend (at the centre
+      // of the observed spends when unfunded), exact there; beta kept inside (0, 1)
+      double at = a.spend()[i] > 0 ? a.spend()[i] : Math.exp(curves[i].centre());
+      double beta = Math.min(settings.betaMax(), Math.max(settings.betaMin(),
+          curves[i].localBeta(at)));
+      double g = curves[i].gmv(at);
+      double alpha = g > 0 && Double.isFinite(g) ? g / Math.pow(at, beta) : 0.0;
       out.add(RowFactory.create(Date.valueOf(runDate), campaignId, curves[i].channel(),
           r.getAs("merchant_id"), r.getAs("category_id"), budgetDec, first.getAs("target_roi"),
-          p.status(), campaignDays, r.<Integer>getAs("days_observed"), curves[i].alpha(),
-          curves[i].beta(), curves[i].maxSpend(), r.<Double>getAs("hist_spend"),
+          p.status(), campaignDays, r.<Integer>getAs("days_observed"), alpha, beta, curves[i].maxSpend(), r.<Double>getAs("hist_spend"),
           r.<Double>getAs("hist_gmv"), a.weight(i), money(a.spend()[i]), a.gmv()[i],
           a.bidMultiplier(), mu, money(spend), money(gmv), roi,
           Date.valueOf(settings.trainingFrom(runDate)), Date.valueOf(runDate)));

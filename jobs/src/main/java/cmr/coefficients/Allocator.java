@@ -6,27 +6,27 @@ package cmr.coefficients;
  * funded channel whose spend is inside its range has the same marginal return {@code mu}; spend
  * falls as {@code mu} rises, so for a set of funded channels the smallest {@code mu} meeting both
  * constraints is found by bisection (on log mu). Because a funded channel is kept within the
- * spend range it was observed in ({@link PowerCurve#minSpend()} .. {@link PowerCurve#maxSpend()}),
+ * spend range it was observed in ({@link Response#minSpend()} .. {@link Response#maxSpend()}),
  * switching a channel off is a separate choice: every subset of the fundable channels (at most
  * 2^7 = 128) is solved and the one with the most expected GMV wins. Nothing feasible (no channel
  * with a level, or a target no subset reaches) gives the zero plan: no spend, bid multiplier 0.
- * Cost: 128 x 80 bisection steps x 7 channels per campaign.
+ * Cost: 128 subsets x 50 bisection steps x 7 channels per campaign (a few curve evaluations each).
  */
 public final class Allocator {
   private static final double LOG_MU_LO = Math.log(1e-9);
   private static final double LOG_MU_HI = Math.log(1e9);
-  private static final int STEPS = 80;
+  private static final int STEPS = 50;
 
   private Allocator() {}
 
   /**
-   * @param curves  one per channel (a channel that is not {@link PowerCurve#fundable()} gets 0)
+   * @param curves  one per channel (a channel that is not {@link Response#fundable()} gets 0)
    * @param budget  daily budget B
    * @param target  ROI the plan must reach on the fitted curves (the campaign's target times any
    *                safety margin the caller adds)
    * @param minChannelSpend a funded channel gets at least this many CNY a day
    */
-  public static Allocation allocate(PowerCurve[] curves, double budget, double target,
+  public static Allocation allocate(Response[] curves, double budget, double target,
                                     double minChannelSpend) {
     int n = curves.length;
     int usable = 0;
@@ -60,10 +60,24 @@ public final class Allocator {
   }
 
   /** The spends of the channels in {@code subset} at the smallest feasible mu, or null. */
-  private static double[] solve(PowerCurve[] curves, int subset, double budget, double target,
+  private static double[] solve(Response[] curves, int subset, double budget, double target,
                                 double minChannelSpend) {
-    double lo = LOG_MU_LO;
-    double hi = LOG_MU_HI;
+    // every funded channel's spend is at its cap below the smallest marginal at a cap, and at
+    // its floor above the largest marginal at a floor: bisect between the two
+    double lo = LOG_MU_HI;
+    double hi = LOG_MU_LO;
+    for (int i = 0; i < curves.length; i++) {
+      if ((subset & (1 << i)) != 0) {
+        Response c = curves[i];
+        lo = Math.min(lo, Math.log(c.marginal(c.maxSpend())) - 1e-6);
+        hi = Math.max(hi, Math.log(c.marginal(Math.max(minChannelSpend, c.minSpend()))) + 1e-6);
+      }
+    }
+    lo = Math.max(LOG_MU_LO, Double.isFinite(lo) ? lo : LOG_MU_LO);
+    hi = Math.min(LOG_MU_HI, Double.isFinite(hi) ? hi : LOG_MU_HI);
+    if (hi <= lo) {
+      hi = lo + 1e-6;
+    }
     if (!feasible(spends(curves, subset, hi, minChannelSpend), curves, budget, target)) {
       return null;
     }
@@ -78,7 +92,7 @@ public final class Allocator {
     return spends(curves, subset, hi, minChannelSpend);
   }
 
-  private static double[] spends(PowerCurve[] curves, int subset, double logMu,
+  private static double[] spends(Response[] curves, int subset, double logMu,
                                  double minChannelSpend) {
     double mu = Math.exp(logMu);
     double[] s = new double[curves.length];
@@ -90,7 +104,7 @@ public final class Allocator {
     return s;
   }
 
-  private static double gmv(PowerCurve[] curves, double[] s) {
+  private static double gmv(Response[] curves, double[] s) {
     double g = 0;
     for (int i = 0; i < s.length; i++) {
       g += curves[i].gmv(s[i]);
@@ -98,7 +112,7 @@ public final class Allocator {
     return g;
   }
 
-  private static boolean feasible(double[] s, PowerCurve[] curves, double budget, double target) {
+  private static boolean feasible(double[] s, Response[] curves, double budget, double target) {
     double spend = 0;
     for (double x : s) {
       spend += x;

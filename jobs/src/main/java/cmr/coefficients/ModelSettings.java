@@ -30,17 +30,23 @@ import java.util.Map;
  * @param unseenShare      a channel never observed may get this share of budget / 7
  * @param floorMultiplier  a channel is planned at least this multiple of its smallest observed
  *                         spend, or not at all
+ * @param rhoMin           floor of the relative day noise beyond whole orders (rho0, pools.sql)
+ * @param slopeMax         upper clamp of the elasticity at the centre of the observed spends
+ * @param marginZ          the ROI margin grows by this many standard errors of the plan's GMV
+ *                         (from the uncertainty of the channels' levels)
  */
 public record ModelSettings(int trainingDays, int coldStartDays, double priorDays,
                             double pseudoOrders, double betaMin, double betaMax, double betaDefault,
                             double tau2Min, double poolGroups, double alphaPriorDays,
                             double capMultiplier, double minChannelSpend, double roiMarginOk,
                             double roiMarginCold, double roiMarginNone, double unseenShare,
-                            double floorMultiplier) implements Serializable {
+                            double floorMultiplier, double rhoMin, double slopeMax,
+                            double marginZ)
+    implements Serializable {
 
   public static ModelSettings from(CmrConfig.Coefficients c) {
     return new ModelSettings(c.trainingDays(), c.coldStartDays(), c.priorDays(),
-        0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 1.2, 1.0, 0.05, 0.10, 0.20, 1.0, 1.0);
+        0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 1.2, 1.0, 0.03, 0.10, 0.20, 1.0, 1.0, 0.01, 1.0, 0.0);
   }
 
   /** The same settings with the allocation's cap, margins and unseen-channel share replaced. */
@@ -48,7 +54,7 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
                                       double unseen, double floor) {
     return new ModelSettings(trainingDays, coldStartDays, priorDays, pseudoOrders, betaMin, betaMax,
         betaDefault, tau2Min, poolGroups, alphaPriorDays, cap, minChannelSpend, ok, cold, none,
-        unseen, floor);
+        unseen, floor, rhoMin, slopeMax, marginZ);
   }
 
   /** The least a funded channel may be planned: a multiple of its smallest observed spend. */
@@ -101,6 +107,8 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
     m.put("pool_groups", poolGroups);
     m.put("prior_days", priorDays);
     m.put("alpha_prior_days", alphaPriorDays);
+    m.put("rho_min", rhoMin);
+    m.put("slope_max", slopeMax);
     return m;
   }
 }

@@ -1,7 +1,5 @@
 package cmr.coefficients;
 
-import java.io.Serializable;
-
 /**
  * The fitted response of one campaign in one channel: expected attributed GMV per day
  * {@code alpha * s^beta} for a daily spend {@code s} in {@code [minSpend, maxSpend]}, or 0.
@@ -10,7 +8,7 @@ import java.io.Serializable;
  * saturate above, and may be S-shaped below.
  */
 public record PowerCurve(String channel, double alpha, double beta, double minSpend,
-                         double maxSpend) implements Serializable {
+                         double maxSpend) implements Response {
 
   public double gmv(double s) {
     return s <= 0 || alpha <= 0 ? 0 : alpha * Math.pow(s, beta);
@@ -19,6 +17,11 @@ public record PowerCurve(String channel, double alpha, double beta, double minSp
   /** Marginal return {@code d gmv / d s} at {@code s > 0}. */
   public double marginal(double s) {
     return alpha * beta * Math.pow(s, beta - 1);
+  }
+
+  @Override
+  public double localBeta(double s) {
+    return beta;
   }
 
   /** Whether the channel can be funded at all: a level, and room between floor and cap. */

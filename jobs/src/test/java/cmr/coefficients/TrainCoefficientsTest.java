@@ -54,18 +54,26 @@ class TrainCoefficientsTest {
 
     Row k1 = spark.read().format("delta").load(wh.gold("allocation_coefficients"))
         .where("campaign_id = 'k1' AND channel = 'search'").first();
-    // the only campaign-channel with a slope, so the pooled prior equals its own slope: beta 0.5
-    assertEquals(0.5, k1.<Double>getAs("beta"), 2e-3);
-    // level (sum gmv + c) / sum spend^0.5 = 441.49 / 44.142 = 10.0017
-    assertEquals(10.0, k1.<Double>getAs("alpha"), 0.05);
+    // By hand (fit_stats.sql, pools.sql, curves.sql): x = ln 100, ln 200, ln 400, centre ln 200,
+    // u = -ln2, 0, ln2, m = 2 ln^2 2 / 3 = 0.32030, v = u^2 - m = 0.16015, -0.32030, 0.16015;
+    // suu = 0.96091, suv = 0, svv = 0.15389; G = 441.42 / 3 = 147.14, sgu = 100 ln2 = 69.315,
+    // sgv = 0.16015 * 300 - 0.32030 * 141.42 = 2.748. Own b = sgu / (G suu) = 0.49025,
+    // c = sgv / (G svv) = 0.12136; the only campaign-channel, so the pools equal it (rho0 at its
+    // floor 0.01, tau2 and tau2_roi at theirs, 0.0025). Slope at the centre b / (1 - c m)
+    // = 0.49025 / 0.96113 = 0.51007, curvature c - (b^2 + tau2) / 2 = -0.00007 (about 0);
+    // level (ROI 441.42 / 700, the prior's the same) * 233.33 * 0.96113 = 141.43 (true
+    // 10 sqrt(200) = 141.42). Cold-start target 0.5 * 1.10 = 0.55: 141.43 (s/200)^0.51 / s = 0.55
+    // at s = 200 * (141.43 / 110)^(1 / 0.49) = 334.0, inside [100, 1.2 * 400].
+    assertEquals(334.0, k1.<BigDecimal>getAs("spend_plan").doubleValue(), 1.5);
+    // the file's power law is the local one at the plan: beta 0.510, alpha = 0.55 * 334.0 /
+    // 334.0^0.51 = 183.7 / 19.37 = 9.48
+    assertEquals(0.510, k1.<Double>getAs("beta"), 2e-3);
+    assertEquals(9.48, k1.<Double>getAs("alpha"), 0.05);
     assertEquals(3, k1.<Integer>getAs("days_observed"));
     assertEquals("cold_start", k1.getAs("status"));
-    // cap 1.5 * 400 = 600; cold-start target 0.5 * 1.10 = 0.55: 10/sqrt(s) >= 0.55 needs
-    // s <= (10 / 0.55)^2 = 330.58, which binds before the cap and the budget 1000.
-    assertEquals(330.58, k1.<BigDecimal>getAs("spend_plan").doubleValue(), 1.5);
     assertEquals(1.0, k1.<Double>getAs("weight"), 1e-12);
-    // mu = 0.5 * 10 / sqrt(330.58) = 0.2750 -> bid multiplier 3.636
-    assertEquals(3.636, k1.<Double>getAs("bid_multiplier"), 0.01);
+    // mu = gmv'(s) = ROI * elasticity = 0.55 * 0.51 = 0.2805 -> bid multiplier 3.565
+    assertEquals(3.565, k1.<Double>getAs("bid_multiplier"), 0.01);
     // other channels: nobody ever spent there, so alpha 0 and no spend
     assertEquals(0L, spark.read().format("delta").load(wh.gold("allocation_coefficients"))
         .where("campaign_id = 'k1' AND channel <> 'search' AND (alpha > 0 OR spend_plan > 0)")
@@ -74,11 +82,13 @@ class TrainCoefficientsTest {
         .where("campaign_id = 'k2' AND channel = 'search'").first();
     assertEquals("no_history", k2.getAs("status"));
     assertEquals(0, k2.<Integer>getAs("campaign_days"));
-    // k2 takes the pooled curve: beta 0.5 and the pool's ROI 441.49 / 700 = 0.6307 at a spend of
-    // budget / 7 = 42.857, so alpha = 0.6307 * sqrt(42.857) = 4.129; its target 2 plus the
-    // no_history margin (20%) is 2.4: 4.129 / sqrt(s) >= 2.4 needs s <= (4.129 / 2.4)^2 = 2.96.
-    assertEquals(4.129, k2.<Double>getAs("alpha"), 0.03);
-    assertEquals(2.96, k2.<BigDecimal>getAs("spend_plan").doubleValue(), 0.1);
+    // k2 takes the pooled curve: slope 0.49025 and the pool's ROI exp(ln((441.42 + 0.5 * 0.147)
+    // / 700)) = 0.6307 at a spend of budget / 7 = 42.857 (level 27.03); its target 2 plus the
+    // no_history margin (20%) is 2.4: 27.03 (s / 42.857)^0.49025 / s = 2.4 at
+    // s = 42.857 * (2.4 * 42.857 / 27.03)^(-1 / 0.50975) = 3.11, and alpha = 2.4 * 3.11 /
+    // 3.11^0.4903 = 4.28.
+    assertEquals(4.28, k2.<Double>getAs("alpha"), 0.03);
+    assertEquals(3.11, k2.<BigDecimal>getAs("spend_plan").doubleValue(), 0.1);
   }
 
   static Row ccdRow(LocalDate d, String campaign, double spend, double gmv) {

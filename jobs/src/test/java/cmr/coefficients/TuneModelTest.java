@@ -31,21 +31,17 @@ class TuneModelTest {
   @Test
   void grid() throws IOException {
     SparkSession spark = TestSpark.spark();
+    String whProp = System.getProperty("cmr.tune.warehouse");
     Path root = Path.of("target", "tune-sim").toAbsolutePath();
     CmrConfig cfg = TestSpark.config(root, Map.of());
-    Warehouse wh = new Warehouse(cfg.paths().warehouse());
-    Path truth = root.resolve("truth");
+    Warehouse wh = new Warehouse(whProp != null ? whProp : cfg.paths().warehouse());
+    Path truth = whProp != null ? Path.of(System.getProperty("cmr.tune.truth")) : root.resolve("truth");
+    LocalDate run = whProp != null ? LocalDate.parse(System.getProperty("cmr.tune.date")) : RUN;
     int n = Integer.getInteger("cmr.eval.campaigns", 800);
-    if (!Files.exists(truth.resolve("campaigns.csv"))) {
+    if (whProp == null && !Files.exists(truth.resolve("campaigns.csv"))) {
       SimulatedMarket.write(spark, wh, truth, RUN, n, 0.25, 150, 7);
     }
     ModelSettings base = ModelSettings.from(cfg.coefficients());
-    List<Row> rows = new TrainCoefficients(spark, wh, base).curves(RUN).collectAsList();
-    Map<String, List<Row>> byCampaign = new TreeMap<>();
-    for (Row r : rows) {
-      byCampaign.computeIfAbsent(r.getAs("campaign_id"), k -> new ArrayList<>()).add(r);
-    }
-    byCampaign.values().forEach(l -> l.sort(Comparator.comparing(r -> r.<String>getAs("channel"))));
     Map<String, HillCurve[]> curves = new HashMap<>();
     List<String> lines = Files.readAllLines(truth.resolve("response_curves.csv"));
     for (String line : lines.subList(1, lines.size())) {
@@ -61,60 +57,141 @@ class TuneModelTest {
       h[i] = new HillCurve(f[2], Double.parseDouble(f[3]), Double.parseDouble(f[4]),
           Double.parseDouble(f[5]));
     }
-    Map<String, TrueOptimum.Plan> opt = new HashMap<>();
-    for (var e : byCampaign.entrySet()) {
-      Row f = e.getValue().get(0);
-      opt.put(e.getKey(), TrueOptimum.solve(curves.get(e.getKey()),
-          f.<java.math.BigDecimal>getAs("daily_budget").doubleValue(), f.<Double>getAs("target_roi")));
+    Map<String, double[]> truthCampaigns = new HashMap<>();
+    List<String> tc = Files.readAllLines(truth.resolve("campaigns.csv"));
+    for (String line : tc.subList(1, tc.size())) {
+      String[] f = line.split(",", -1);
+      truthCampaigns.put(f[0], new double[] {Double.parseDouble(f[3]), Double.parseDouble(f[4])});
     }
-    double[][] grid = {
-        {1.2, 0.05, 0.10, 0.20, 1.0, 1.0}, {1.1, 0.05, 0.10, 0.20, 1.0, 1.0},
-        {1.3, 0.05, 0.10, 0.20, 1.0, 1.0}, {1.2, 0.05, 0.10, 0.20, 1.0, 0.9},
-        {1.2, 0.04, 0.10, 0.20, 1.0, 1.0}, {1.15, 0.05, 0.10, 0.20, 1.0, 0.95}};
-    for (double[] g : grid) {
-      ModelSettings s = base.withAllocation(g[0], g[1], g[2], g[3], g[4], g[5]);
+    Map<String, TrueOptimum.Plan> opt = new HashMap<>();
+    String[] variants = System.getProperty("cmr.tune.variants", "base").split(";");
+    for (String variant : variants) {
+      ModelSettings s = variant(base, variant);
+      long t0 = System.nanoTime();
+      List<Row> rows = new TrainCoefficients(spark, wh, s).curves(run).collectAsList();
+      long t1 = System.nanoTime();
+      Map<String, List<Row>> byCampaign = new TreeMap<>();
+      for (Row r : rows) {
+        byCampaign.computeIfAbsent(r.getAs("campaign_id"), k -> new ArrayList<>()).add(r);
+      }
+      byCampaign.values().forEach(l -> l.sort(Comparator.comparing(r -> r.<String>getAs("channel"))));
       Map<String, List<double[]>> byCohort = new TreeMap<>();
       for (var e : byCampaign.entrySet()) {
-        AllocateCampaign.Planned p = AllocateCampaign.plan(s, e.getValue());
         HillCurve[] h = curves.get(e.getKey());
+        if (h == null) {
+          continue;
+        }
+        Row f = e.getValue().get(0);
+        double budget = f.<java.math.BigDecimal>getAs("daily_budget").doubleValue();
+        double target = f.<Double>getAs("target_roi");
+        TrueOptimum.Plan o = opt.computeIfAbsent(e.getKey(), k -> TrueOptimum.solve(h, budget, target));
+        AllocateCampaign.Planned p = AllocateCampaign.plan(s, e.getValue());
         TrueOptimum.Plan ours = TrueOptimum.evaluate(h, p.allocation().spend());
-        TrueOptimum.Plan o = opt.get(e.getKey());
-        double target = e.getValue().get(0).<Double>getAs("target_roi");
-        double regret = o.gmv() > 0 ? 1 - ours.gmv() / o.gmv() : 0;
-        boolean met = ours.totalSpend() <= 0 || ours.gmv() >= 0.97 * target * ours.totalSpend();
-        int days = e.getValue().get(0).<Integer>getAs("campaign_days");
-        double budget = e.getValue().get(0).<java.math.BigDecimal>getAs("daily_budget").doubleValue();
+        double[] even = new double[7];
+        Arrays.fill(even, budget / 7);
+        double[] split = new double[7];
+        double roiSum = 0;
+        for (int i = 0; i < 7; i++) {
+          Row r = e.getValue().get(i);
+          double hs = r.<Double>getAs("hist_spend");
+          split[i] = hs > 0 ? r.<Double>getAs("hist_gmv") / hs : 0;
+          roiSum += split[i];
+        }
+        for (int i = 0; i < 7; i++) {
+          split[i] = roiSum > 0 ? budget * split[i] / roiSum : budget / 7;
+        }
+        int days = f.<Integer>getAs("campaign_days");
+        if (days >= 14) {
+          // how often a channel with a productive true curve shows no attributed GMV at all
+          for (int i = 0; i < 7; i++) {
+            Row r = e.getValue().get(i);
+            double hs = r.<Double>getAs("hist_spend");
+            if (r.<Integer>getAs("days_observed") >= 14 && hs > 0) {
+              double nd = r.<Integer>getAs("days_observed");
+              double trueRoi = h[i].gmv(hs / nd) / (hs / nd);
+              byCohort.computeIfAbsent("h-channels trueROI>=1: no GMV", k -> new ArrayList<>())
+                  .add(new double[] {0, trueRoi >= 1 && r.<Double>getAs("hist_gmv") <= 0 ? 1 : 0});
+            }
+          }
+        }
+        String cohort = days >= 14 ? "hist" : "cold";
         boolean roiBound = o.totalSpend() < 0.99 * budget;
+        for (var plan : Map.of("ours", ours, "even", TrueOptimum.evaluate(h, even),
+            "split", TrueOptimum.evaluate(h, split)).entrySet()) {
+          TrueOptimum.Plan q = plan.getValue();
+          double regret = o.gmv() > 0 ? 1 - q.gmv() / o.gmv() : 0;
+          boolean met = q.totalSpend() <= 0 || q.gmv() >= 0.97 * target * q.totalSpend();
+          byCohort.computeIfAbsent(cohort + " " + plan.getKey(), k -> new ArrayList<>())
+              .add(new double[] {regret, met ? 1 : 0});
+          if (days >= 14 && plan.getKey().equals("ours")) {
+            byCohort.computeIfAbsent((roiBound ? "h-roiBound" : "h-budgetBound") + " ours",
+                k -> new ArrayList<>()).add(new double[] {regret, met ? 1 : 0});
+          }
+        }
+        double regretOurs = o.gmv() > 0 ? 1 - ours.gmv() / o.gmv() : 0;
+        if (Boolean.getBoolean("cmr.tune.debug") && days >= 14 && regretOurs > 0.3) {
+          StringBuilder d = new StringBuilder(String.format(
+              "DEBUG %s B=%.0f tgt=%.2f regret=%.2f ours: spend %.1f pred %.1f true %.1f | opt: spend %.1f gmv %.1f%n",
+              e.getKey(), budget, target, regretOurs, ours.totalSpend(), p.allocation().totalGmv(),
+              ours.gmv(), o.totalSpend(), o.gmv()));
+          for (int i = 0; i < 7; i++) {
+            Row r = e.getValue().get(i);
+            ShapeCurve c = p.curves()[i];
+            if (r.<Integer>getAs("days_observed") == 0 && h[i].gmax() == 0) {
+              continue;
+            }
+            d.append(String.format(
+                "   %-20s n=%d obs[%.1f,%.1f] histROI=%.2f lvl=%.1f ctr=%.1f e=%.2f q=%.3f | ours %.1f (pred %.1f true %.1f) opt %.1f (true %.1f) trueROI@ctr=%.2f%n",
+                r.<String>getAs("channel"), r.<Integer>getAs("days_observed"),
+                r.<Double>getAs("min_observed"), r.<Double>getAs("max_observed"),
+                r.<Double>getAs("hist_spend") > 0 ? r.<Double>getAs("hist_gmv") / r.<Double>getAs("hist_spend") : 0,
+                c.level(), Math.exp(c.centre()), c.slope(), c.curvature(), p.allocation().spend()[i],
+                c.gmv(p.allocation().spend()[i]), h[i].gmv(p.allocation().spend()[i]), o.spend()[i],
+                h[i].gmv(o.spend()[i]), h[i].gmv(Math.exp(c.centre())) / Math.exp(c.centre())));
+          }
+          System.out.print(d);
+        }
         double predRoi = p.allocation().totalSpend() > 0
             ? p.allocation().totalGmv() / p.allocation().totalSpend() : 0;
-        double trueRoi = ours.totalSpend() > 0 ? ours.gmv() / ours.totalSpend() : 0;
-        String cohort = (days >= 14 ? "hist" : "cold");
-        byCohort.computeIfAbsent(cohort, k -> new ArrayList<>())
-            .add(new double[] {regret, met ? 1 : 0});
-        if (days >= 14) {
-          byCohort.computeIfAbsent(roiBound ? "h-roiBound" : "h-budgetBound", k -> new ArrayList<>())
-              .add(new double[] {regret, met ? 1 : 0});
-          if (predRoi > 0) {
-            byCohort.computeIfAbsent("h-true/pred", k -> new ArrayList<>())
-                .add(new double[] {trueRoi / predRoi, 0});
-          }
-          byCohort.computeIfAbsent("h-ourSpend/opt", k -> new ArrayList<>())
-              .add(new double[] {o.totalSpend() > 0 ? ours.totalSpend() / o.totalSpend() : 0, 0});
+        if (days >= 14 && predRoi > 0) {
+          byCohort.computeIfAbsent("h-true/pred roi", k -> new ArrayList<>())
+              .add(new double[] {ours.gmv() / ours.totalSpend() / predRoi, 0});
         }
       }
-      StringBuilder sb = new StringBuilder(Arrays.toString(g) + "\n");
+      long t2 = System.nanoTime();
+      StringBuilder sb = new StringBuilder(String.format("== %s (curves %.1fs, plans %.1fs)",
+          variant, (t1 - t0) / 1e9, (t2 - t1) / 1e9));
       byCohort.forEach((k, v) -> {
         sb.append("\n");
         double[] r = v.stream().mapToDouble(x -> x[0]).sorted().toArray();
         double met = v.stream().mapToDouble(x -> x[1]).average().orElse(0);
-        sb.append(String.format("  %s n=%d med=%.2f%% p90=%.2f%% met=%.1f%%", k, r.length,
-            100 * r[r.length / 2], 100 * r[(int) (r.length * 0.9)], 100 * met));
-        if (k.startsWith("h-")) {
-          sb.append(String.format(" p10=%.2f", r[(int) (r.length * 0.1)]));
-        }
+        sb.append(String.format("  %-20s n=%d med=%.2f%% p90=%.2f%% met=%.1f%% p10=%.3f", k,
+            r.length, 100 * r[r.length / 2], 100 * r[(int) (r.length * 0.9)], 100 * met,
+            r[(int) (r.length * 0.1)]));
       });
       System.out.println(sb);
     }
+  }
+
+  /** A named variant of the settings: "base" or "key=value,key=value" over a few knobs. */
+  static ModelSettings variant(ModelSettings b, String spec) {
+    if (spec.equals("base")) {
+      return b;
+    }
+    Map<String, Double> kv = new HashMap<>();
+    for (String p : spec.split(",")) {
+      String[] f = p.split("=");
+      kv.put(f[0].trim(), Double.parseDouble(f[1]));
+    }
+    return new ModelSettings(b.trainingDays(), b.coldStartDays(),
+        kv.getOrDefault("priorDays", b.priorDays()), b.pseudoOrders(), b.betaMin(), b.betaMax(),
+        b.betaDefault(), kv.getOrDefault("tau2Min", b.tau2Min()),
+        kv.getOrDefault("poolGroups", b.poolGroups()), kv.getOrDefault("alphaPriorDays", b.alphaPriorDays()),
+        kv.getOrDefault("cap", b.capMultiplier()), b.minChannelSpend(),
+        kv.getOrDefault("ok", b.roiMarginOk()), kv.getOrDefault("cold", b.roiMarginCold()),
+        kv.getOrDefault("none", b.roiMarginNone()), b.unseenShare(),
+        kv.getOrDefault("floor", b.floorMultiplier()), kv.getOrDefault("rhoMin", b.rhoMin()),
+        kv.getOrDefault("slopeMax", b.slopeMax()), kv.getOrDefault("z", b.marginZ()));
   }
 
   private static int sortedIndex(String channel) {
