@@ -46,12 +46,26 @@ public final class RunLog {
 
   public void record(String runId, LocalDate date, String job, String status, Instant start,
                      Instant end, StepResult r, String error) {
+    recordAll(List.of(entry(runId, date, job, status, start, end, r, error)));
+  }
+
+  /** One run-log row, to be written with {@link #recordAll}. */
+  public static Row entry(String runId, LocalDate date, String job, String status, Instant start,
+                          Instant end, StepResult r, String error) {
     StepResult res = r == null ? new StepResult(0, 0, 0, 0, null) : r;
-    Row row = RowFactory.create(runId, Date.valueOf(date), job, status, Timestamp.from(start),
+    return RowFactory.create(runId, Date.valueOf(date), job, status, Timestamp.from(start),
         Timestamp.from(end), res.rowsIn(), res.rowsOut(), res.rowsQuarantined(),
         res.rowsDuplicate(), error, res.detail());
-    Dataset<Row> df = spark.createDataFrame(List.of(row), SCHEMA);
-    Warehouse.append(df, path);
+  }
+
+  /**
+   * Appends many rows in one commit (a backfill records one row per date and step: one Delta
+   * commit each would cost seconds per date).
+   */
+  public void recordAll(List<Row> rows) {
+    if (!rows.isEmpty()) {
+      Warehouse.append(spark.createDataFrame(rows, SCHEMA), path);
+    }
   }
 
   /** The latest run date whose given job succeeded, if any (e.g. the latest date run so far). */

@@ -146,16 +146,17 @@ public final class Runner {
       try {
         out = new RangeIngestion(ctx).run(from, to, keepGoing);
       } catch (CmrException e) {
-        for (LocalDate d : all.days()) {
-          log.record(ctx.runId(), d, "ingest", "failed", start, Instant.now(), null, e.oneLine());
-        }
+        Instant end = Instant.now();
+        log.recordAll(all.days().stream().map(d -> RunLog.entry(ctx.runId(), d, "ingest", "failed",
+            start, end, null, e.oneLine())).toList());
         throw e;
       }
-      for (var e : out.written().entrySet()) {
+      Instant ingested = Instant.now();
+      log.recordAll(out.written().entrySet().stream().map(e -> {
         CmrException f = out.failed().get(e.getKey());
-        log.record(ctx.runId(), e.getKey(), "ingest", f == null ? "succeeded" : "failed", start,
-            Instant.now(), e.getValue(), f == null ? null : f.oneLine());
-      }
+        return RunLog.entry(ctx.runId(), e.getKey(), "ingest", f == null ? "succeeded" : "failed",
+            start, ingested, e.getValue(), f == null ? null : f.oneLine());
+      }).toList());
       firstFailure = out.failed().values().stream().findFirst().orElse(null);
       if (firstFailure != null && !keepGoing) {
         throw firstFailure;
@@ -163,11 +164,11 @@ public final class Runner {
       DaySlice good = new DaySlice(out.goodDays());
       Instant silverStart = Instant.now();
       StepResult silver = new BuildSilverJob(good).run(ctx);
-      for (LocalDate d : good.days()) {
-        log.record(ctx.runId(), d, "silver", "succeeded", silverStart, Instant.now(),
-            d.equals(to) ? silver : StepResult.of(0, 0, "built with the backfill of " + from + " .. " + to),
-            null);
-      }
+      Instant built = Instant.now();
+      log.recordAll(good.days().stream().map(d -> RunLog.entry(ctx.runId(), d, "silver",
+          "succeeded", silverStart, built,
+          d.equals(to) ? silver : StepResult.of(0, 0, "built with the backfill of " + from + " .. " + to),
+          null)).toList());
     }
     progress.step("backfill", "computing gold for " + from.minusDays(cfg.ingest().lateDays())
         + " .. " + to + " in one pass");
