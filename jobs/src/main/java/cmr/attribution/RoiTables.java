@@ -39,7 +39,7 @@ public final class RoiTables {
     String ccdPath = wh.gold(CAMPAIGN_CHANNEL_DAILY);
     Dataset<Row> ccd = SqlFiles.run(spark, "gold/" + CAMPAIGN_CHANNEL_DAILY,
         Map.of("from_date", rowsFrom, "to_date", to));
-    Warehouse.replace(ccd, ccdPath, dates, List.of("date"));
+    long rows = Warehouse.replace(ccd, ccdPath, dates, List.of("date"));
 
     Dataset<Row> ccdGold = spark.read().format("delta").load(ccdPath);
     ccdGold.createOrReplaceTempView("attr_campaign_channel_daily");
@@ -54,6 +54,6 @@ public final class RoiTables {
             Map.of("from_date", m0.atDay(1), "to_date", m1.atEndOfMonth())),
         wh.gold(MERCHANT_ROI_MONTHLY), "month >= '" + m0 + "' AND month <= '" + m1 + "'", List.of());
 
-    return ccdGold.where(dates).count();
+    return rows;
   }
 }

@@ -76,9 +76,7 @@ public final class Settlement {
           "from_date", minStart, "to_date", maxEnd, "run_date", r,
           "min_spend", conf.minSpend(), "min_active_days", conf.minActiveDays(),
           "max_target_roi", conf.maxTargetRoi()));
-      Warehouse.replace(settled, path, "settled_on = DATE'" + r + "'", List.of());
-      return spark.read().format("delta").load(path)
-          .where(functions.col("settled_on").equalTo(java.sql.Date.valueOf(r))).count();
+      return Warehouse.replace(settled, path, "settled_on = DATE'" + r + "'", List.of());
     } finally {
       cycles.unpersist();
     }

@@ -53,10 +53,8 @@ public final class BuildSilverJob implements Step {
           .createOrReplaceTempView("bronze_" + s.name());
       Dataset<Row> silver = SqlFiles.run(ctx.spark(), "silver/" + s.name(), Map.of());
       String dayColumn = s.fact() ? "arrival_date" : "snapshot_date";
-      Warehouse.replace(silver, ctx.wh().silver(s.name()), slice.predicate(dayColumn),
+      long n = Warehouse.replace(silver, ctx.wh().silver(s.name()), slice.predicate(dayColumn),
           List.of(s.fact() ? "event_date" : "snapshot_date"));
-      long n = ctx.spark().read().format("delta").load(ctx.wh().silver(s.name()))
-          .where(slice.filter(dayColumn)).count();
       rows += n;
       detail.append(s.name()).append('=').append(n).append(' ');
       ctx.progress().rows("silver", s.name(), n);

@@ -51,10 +51,8 @@ final class KpiGold {
     String slice = "date >= DATE'" + cal.goldFrom() + "' AND date <= DATE'" + cal.runDate() + "'";
     long rows = 0;
     for (String table : DAILY) {
-      Dataset<Row> df = SqlFiles.run(ctx.spark(), "gold/" + table, args).cache();
-      rows += df.count();
-      Warehouse.replace(df, ctx.wh().gold(table), slice, List.of());
-      df.unpersist();
+      rows += Warehouse.replace(SqlFiles.run(ctx.spark(), "gold/" + table, args),
+          ctx.wh().gold(table), slice, List.of());
     }
     markFinal(ctx.spark(), ctx.wh().gold("daily_kpis"), cal.finalBefore());
     return rows;
@@ -87,10 +85,8 @@ final class KpiGold {
 
     long rows = 0;
     for (String table : MONTHLY) {
-      Dataset<Row> df = SqlFiles.run(spark, "gold/" + table, Map.of()).cache();
-      rows += df.count();
-      Warehouse.replace(df, ctx.wh().gold(table), slice, List.of());
-      df.unpersist();
+      rows += Warehouse.replace(SqlFiles.run(spark, "gold/" + table, Map.of()),
+          ctx.wh().gold(table), slice, List.of());
     }
     return rows;
   }

@@ -55,9 +55,10 @@ public final class Warehouse {
   /**
    * Atomically replaces the rows matching {@code predicate} (a SQL condition on the table's own
    * columns, built by the caller from typed values) with {@code rows}: one Delta commit, so readers
-   * see the old slice or the new one. Creates the table if it does not exist yet.
+   * see the old slice or the new one. Creates the table if it does not exist yet. Returns the
+   * rows written, from the commit's own metrics (no second scan of the table).
    */
-  public static void replace(Dataset<Row> rows, String path, String predicate, List<String> partitionBy) {
+  public static long replace(Dataset<Row> rows, String path, String predicate, List<String> partitionBy) {
     var w = rows.write().format("delta").mode("overwrite")
         .option("replaceWhere", predicate)
         .option("mergeSchema", "false");
@@ -67,6 +68,17 @@ public final class Warehouse {
     long start = System.nanoTime();
     w.save(path);
     trace("replace", path, start);
+    return rowsWritten(rows.sparkSession(), path);
+  }
+
+  /**
+   * {@code numOutputRows} of the table's latest commit: the rows the last write added (the
+   * pipeline is the tables' only writer, so the latest commit is the one just made).
+   */
+  static long rowsWritten(SparkSession spark, String path) {
+    Row last = DeltaTable.forPath(spark, path).history(1)
+        .selectExpr("CAST(operationMetrics['numOutputRows'] AS BIGINT)").first();
+    return last.isNullAt(0) ? 0 : last.getLong(0);
   }
 
   private static void trace(String what, String path, long startNanos) {
