@@ -46,7 +46,7 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
 
   public static ModelSettings from(CmrConfig.Coefficients c) {
     return new ModelSettings(c.trainingDays(), c.coldStartDays(), c.priorDays(),
-        0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 1.2, 1.0, 0.03, 0.10, 0.20, 1.0, 1.0, 0.01, 1.0, 0.0);
+        0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 1.3, 1.0, 0.03, 0.10, 0.20, 1.0, 1.0, 0.01, 1.0, 0.0);
   }
 
   /** The same settings with the allocation's cap, margins and unseen-channel share replaced. */

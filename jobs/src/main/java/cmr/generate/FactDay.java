@@ -35,6 +35,7 @@ final class FactDay {
   private long adSeq;
   private long paySeq;
   private int[] clickUser = new int[1024];
+  private int[] buyerClicks = new int[1024];
   private int[] clickSec = new int[1024];
 
   FactDay(Path landing, Marketplace w, Fmt fmt, int day, Counts counts, double dirtyRate) {
@@ -159,6 +160,10 @@ final class FactDay {
     double unit = c.cpc[slot] * 100;
     int clicks = 0;
     long left = spendCents;
+    // Units sold are drawn first, so that the day's last click can go to a buyer if no earlier
+    // clicking user buys: the expected GMV of the day is then exactly gmv (see conversions).
+    int units = units(gmv, w.priceCents[c.merchant][c.item], cr);
+    boolean buyerSeen = false;
     if (cpm) {
       long impressions = 0;
       while (left > 0) {
@@ -173,6 +178,10 @@ final class FactDay {
       long n = Math.max(1, Math.round(impressions * 0.04));
       for (long j = 0; j < n; j++) {
         int u = nextUser(cursor, registered);
+        if (j == n - 1 && units > 0 && !buyerSeen) {
+          u = nextBuyer(u, cursor, registered);
+        }
+        buyerSeen |= w.buyer[u];
         int sec = Clock.second(cr, false);
         addClick(clicks++, u, sec);
         emit(Source.AD_EVENTS, day, sec, new String[] {prefix + adSeq++, "click", c.id, merchant,
@@ -183,6 +192,10 @@ final class FactDay {
         long cost = Math.min(left, Math.max(1, Math.round(unit * cr.uniform(0.5, 1.5))));
         left -= cost;
         int u = nextUser(cursor, registered);
+        if (left == 0 && units > 0 && !buyerSeen) {
+          u = nextBuyer(u, cursor, registered);
+        }
+        buyerSeen |= w.buyer[u];
         int sec = Clock.second(cr, false);
         int seen = Math.max(0, sec - 1 - cr.nextInt(30));
         emit(Source.AD_EVENTS, day, seen, new String[] {prefix + adSeq++, "impression", c.id,
@@ -199,28 +212,57 @@ final class FactDay {
             lag(), expected);
       }
     }
-    conversions(c, clicks, gmv, cr);
+    conversions(c, clicks, units, cr);
   }
 
-  private void conversions(Campaign c, int clicks, double gmv, Rng cr) {
-    if (clicks == 0) {
+  /**
+   * Whole units of the item sold for an expected GMV of {@code gmv} CNY: {@code floor(x)} plus one
+   * more with probability {@code x - floor(x)}, {@code x = gmv / price}, so that the expected GMV
+   * of the units is exactly {@code gmv} (an unbiased realisation of the curve, also when the GMV
+   * is below one price).
+   */
+  static int units(double gmv, long priceCents, Rng cr) {
+    if (!(gmv > 0) || priceCents <= 0) {
+      return 0;
+    }
+    double x = gmv * 100 / priceCents;
+    double whole = Math.floor(x);
+    return (int) whole + (cr.chance(x - whole) ? 1 : 0);
+  }
+
+  /**
+   * Pay events for {@code units} units of the campaign's item, each order by a distinct clicking
+   * user who buys (users who only browse never pay), 30 s to 12 h after their click (4%: 1-10
+   * days later). All units are sold: {@code channelDay} makes sure a buyer clicked when units
+   * are due. An order has quantity 1, sometimes 2, more only when there are more units than
+   * clicking buyers.
+   */
+  private void conversions(Campaign c, int clicks, int units, Rng cr) {
+    if (clicks == 0 || units <= 0) {
       return;
     }
-    long price = w.priceCents[c.merchant][c.item];
-    double remaining = gmv * 100;
-    int start = cr.nextInt(clicks);
-    String category = Marketplace.CATEGORIES[w.itemCategory[c.merchant][c.item]];
-    for (int t = 0; t < clicks && remaining > price / 2.0; t++) {
-      int j = (start + t) % clicks;
-      if (!w.buyer[clickUser[j]]) {
-        continue; // browses, never buys
+    if (buyerClicks.length < clicks) {
+      buyerClicks = new int[Math.max(clicks, buyerClicks.length * 2)];
+    }
+    int nb = 0;
+    for (int j = 0; j < clicks; j++) {
+      if (w.buyer[clickUser[j]]) {
+        buyerClicks[nb++] = j;
       }
-      double needed = remaining / price;
-      int left = clicks - t;
-      int qty = needed > left ? (int) Math.ceil(needed / left)
-          : (needed >= 2.5 && cr.chance(0.1) ? 2 : 1);
+    }
+    if (nb == 0) {
+      return; // only in a market without any buyer (nextBuyer found none)
+    }
+    long price = w.priceCents[c.merchant][c.item];
+    int start = cr.nextInt(nb);
+    String category = Marketplace.CATEGORIES[w.itemCategory[c.merchant][c.item]];
+    for (int t = 0; t < nb && units > 0; t++) {
+      int j = buyerClicks[(start + t) % nb];
+      int left = nb - t;
+      int qty = units > left ? (units + left - 1) / left
+          : (units >= 3 && cr.chance(0.1) ? 2 : 1);
+      units -= qty;
       long amount = price * qty;
-      remaining -= amount;
       long delay = cr.chance(0.96)
           ? 30 + (long) Math.min(43_200, Math.exp(Math.log(1200) + 1.3 * cr.gaussian()))
           : 86_400L * cr.between(1, 10) + cr.nextInt(86_400);
@@ -234,6 +276,14 @@ final class FactDay {
           Integer.toString(qty), Fmt.money(amount), payMethod(u, payDay, cr),
           time(payDay, sec, cr)}, lag(), w.scale.ordersPerDay());
     }
+  }
+
+  /** {@code u} if it buys, else the next users of the day's sequence until one buys. */
+  private int nextBuyer(int u, long[] cursor, int registered) {
+    for (int tries = 0; !w.buyer[u] && tries < registered; tries++) {
+      u = nextUser(cursor, registered);
+    }
+    return u;
   }
 
   private int nextUser(long[] cursor, int registered) {

@@ -55,4 +55,30 @@ class FmtAndWeightsTest {
     assertEquals(10_000, m[0], 600);
     assertTrue(m[2] > 29_000);
   }
+
+  @Test
+  void unitsSoldAreAnUnbiasedRealisationOfTheGmv() {
+    Rng r = new Rng(11);
+    // expected GMV far below one price (0.2 of a 299.90 item): 0 or 1 unit, mean 0.2
+    // (binomial sd of the mean over 200k draws: 0.0009)
+    long sum = 0;
+    for (int i = 0; i < 200_000; i++) {
+      int u = FactDay.units(59.98, 29_990, r);
+      assertTrue(u == 0 || u == 1, "units " + u);
+      sum += u;
+    }
+    assertEquals(0.2, sum / 200_000.0, 0.004);
+    // 3.3344 prices: 3 or 4 units, mean 3.3344
+    sum = 0;
+    for (int i = 0; i < 200_000; i++) {
+      int u = FactDay.units(1000.0, 29_990, r);
+      assertTrue(u == 3 || u == 4, "units " + u);
+      sum += u;
+    }
+    assertEquals(1000.0 / 299.90, sum / 200_000.0, 0.005);
+    // whole prices are exact; nothing for no GMV
+    assertEquals(2, FactDay.units(60.0, 3_000, r));
+    assertEquals(0, FactDay.units(0, 2_999, r));
+    assertEquals(0, FactDay.units(-1, 2_999, r));
+  }
 }
