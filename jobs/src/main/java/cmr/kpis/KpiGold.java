@@ -5,8 +5,6 @@ import cmr.pipeline.RunContext;
 import cmr.sql.SqlFiles;
 import cmr.warehouse.Warehouse;
 import io.delta.tables.DeltaTable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
