@@ -39,7 +39,7 @@ public final class RoiTables {
     String ccdPath = wh.gold(CAMPAIGN_CHANNEL_DAILY);
     Dataset<Row> ccd = SqlFiles.run(spark, "gold/" + CAMPAIGN_CHANNEL_DAILY,
         Map.of("from_date", rowsFrom, "to_date", to));
-    long rows = Warehouse.replace(ccd, ccdPath, dates, List.of("date"));
+    long rows = Warehouse.replaceCounted(ccd, ccdPath, dates, List.of("date"));
 
     Dataset<Row> ccdGold = spark.read().format("delta").load(ccdPath);
     ccdGold.createOrReplaceTempView("attr_campaign_channel_daily");

@@ -76,7 +76,7 @@ public final class Settlement {
           "from_date", minStart, "to_date", maxEnd, "run_date", r,
           "min_spend", conf.minSpend(), "min_active_days", conf.minActiveDays(),
           "max_target_roi", conf.maxTargetRoi()));
-      return Warehouse.replace(settled, path, "settled_on = DATE'" + r + "'", List.of());
+      return Warehouse.replaceCounted(settled, path, "settled_on = DATE'" + r + "'", List.of());
     } finally {
       cycles.unpersist();
     }

@@ -53,7 +53,7 @@ public final class BuildSilverJob implements Step {
           .createOrReplaceTempView("bronze_" + s.name());
       Dataset<Row> silver = SqlFiles.run(ctx.spark(), "silver/" + s.name(), Map.of());
       String dayColumn = s.fact() ? "arrival_date" : "snapshot_date";
-      long n = Warehouse.replace(silver, ctx.wh().silver(s.name()), slice.predicate(dayColumn),
+      long n = Warehouse.replaceCounted(silver, ctx.wh().silver(s.name()), slice.predicate(dayColumn),
           List.of(s.fact() ? "event_date" : "snapshot_date"));
       rows += n;
       detail.append(s.name()).append('=').append(n).append(' ');

@@ -49,7 +49,7 @@ final class KpiGold {
     String slice = "date >= DATE'" + cal.goldFrom() + "' AND date <= DATE'" + cal.runDate() + "'";
     long rows = 0;
     for (String table : DAILY) {
-      rows += Warehouse.replace(SqlFiles.run(ctx.spark(), "gold/" + table, args),
+      rows += Warehouse.replaceCounted(SqlFiles.run(ctx.spark(), "gold/" + table, args),
           ctx.wh().gold(table), slice, List.of());
     }
     markFinal(ctx.spark(), ctx.wh().gold("daily_kpis"), cal.finalBefore());
@@ -83,7 +83,7 @@ final class KpiGold {
 
     long rows = 0;
     for (String table : MONTHLY) {
-      rows += Warehouse.replace(SqlFiles.run(spark, "gold/" + table, Map.of()),
+      rows += Warehouse.replaceCounted(SqlFiles.run(spark, "gold/" + table, Map.of()),
           ctx.wh().gold(table), slice, List.of());
     }
     return rows;

@@ -55,10 +55,9 @@ public final class Warehouse {
   /**
    * Atomically replaces the rows matching {@code predicate} (a SQL condition on the table's own
    * columns, built by the caller from typed values) with {@code rows}: one Delta commit, so readers
-   * see the old slice or the new one. Creates the table if it does not exist yet. Returns the
-   * rows written, from the commit's own metrics (no second scan of the table).
+   * see the old slice or the new one. Creates the table if it does not exist yet.
    */
-  public static long replace(Dataset<Row> rows, String path, String predicate, List<String> partitionBy) {
+  public static void replace(Dataset<Row> rows, String path, String predicate, List<String> partitionBy) {
     var w = rows.write().format("delta").mode("overwrite")
         .option("replaceWhere", predicate)
         .option("mergeSchema", "false");
@@ -68,6 +67,12 @@ public final class Warehouse {
     long start = System.nanoTime();
     w.save(path);
     trace("replace", path, start);
+  }
+
+  /** {@link #replace}, returning the rows written (from the commit's metrics, no second scan). */
+  public static long replaceCounted(Dataset<Row> rows, String path, String predicate,
+                                    List<String> partitionBy) {
+    replace(rows, path, predicate, partitionBy);
     return rowsWritten(rows.sparkSession(), path);
   }
 
