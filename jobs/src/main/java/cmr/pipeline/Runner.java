@@ -113,24 +113,16 @@ public final class Runner {
   }
 
   /**
-   * Backfill: the same gold tables as running nightly for each date from {@code from} to {@code to}
-   * in order, in three passes. (1) Every arrival day of the range is ingested in one pass, each row
-   * judged against its own arrival day and duplicates in arrival order; (2) silver is built for
-   * all those days at once; (3) every later step runs once for {@code to}, recomputing all event
-   * dates of the range (events dated D are complete once D + late_days has been ingested, so one
-   * pass over everything equals the nightly sequence; settlements use only what had arrived by
-   * each cycle's settling date). Training, publication and export run for the last date only.
-   * A day whose reject rate breaks the limit stops the backfill after that day is written, unless
-   * {@code keepGoing}: then the other days go on and the failed days stay out of silver until
-   * rerun. With {@code resume}, a range whose days were all ingested skips straight to gold.
+   * Passes (1) and (2) of {@link #backfill}: ingests every arrival day of {@code from..to} in one
+   * pass and builds silver for them at once, recording both steps per date in the run log.
+   * Returns the first failed day's error when {@code keepGoing} let the others go on, else null.
    */
-  public void backfill(LocalDate from, LocalDate to, RunOptions options, boolean keepGoing,
-                       boolean resume) {
+  public CmrException ingestRange(LocalDate from, LocalDate to, RunOptions options,
+                                  boolean keepGoing, boolean resume) {
     if (to.isBefore(from)) {
       throw Errors.usage("--from " + from + " --to " + to, "the range is empty",
           "give --from on or before --to");
     }
-    Set<String> daily = Set.of("ingest", "silver");
     RunContext ctx = context(to, options.withTrainAndExport(false));
     RunLog log = new RunLog(spark, ctx.wh());
     DaySlice all = DaySlice.range(from, to);
@@ -170,6 +162,25 @@ public final class Runner {
           d.equals(to) ? silver : StepResult.of(0, 0, "built with the backfill of " + from + " .. " + to),
           null)).toList());
     }
+    return firstFailure;
+  }
+
+  /**
+   * Backfill: the same gold tables as running nightly for each date from {@code from} to {@code to}
+   * in order, in three passes. (1) Every arrival day of the range is ingested in one pass, each row
+   * judged against its own arrival day and duplicates in arrival order; (2) silver is built for
+   * all those days at once; (3) every later step runs once for {@code to}, recomputing all event
+   * dates of the range (events dated D are complete once D + late_days has been ingested, so one
+   * pass over everything equals the nightly sequence; settlements use only what had arrived by
+   * each cycle's settling date). Training, publication and export run for the last date only.
+   * A day whose reject rate breaks the limit stops the backfill after that day is written, unless
+   * {@code keepGoing}: then the other days go on and the failed days stay out of silver until
+   * rerun. With {@code resume}, a range whose days were all ingested skips straight to gold.
+   */
+  public void backfill(LocalDate from, LocalDate to, RunOptions options, boolean keepGoing,
+                       boolean resume) {
+    CmrException firstFailure = ingestRange(from, to, options, keepGoing, resume);
+    Set<String> daily = Set.of("ingest", "silver");
     progress.step("backfill", "computing gold for " + from.minusDays(cfg.ingest().lateDays())
         + " .. " + to + " in one pass");
     nightly(Steps.nightly().without(daily), to, options.withRecomputeFrom(

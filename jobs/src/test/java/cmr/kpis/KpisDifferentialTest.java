@@ -5,8 +5,8 @@ import cmr.generate.GenerateRequest;
 import cmr.generate.SampleDataGenerator;
 import cmr.generate.Scale;
 import cmr.ops.Progress;
-import cmr.pipeline.RunContext;
 import cmr.pipeline.RunOptions;
+import cmr.pipeline.Runner;
 import cmr.pipeline.Steps;
 import cmr.testing.TestSpark;
 import cmr.warehouse.Warehouse;
@@ -43,10 +43,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Differential test: small generated landing data over a month boundary (dirty rows, late
- * events, re-sent duplicates, every file kind) go through ingest and silver night by night, and
- * the kpis step runs on the last two nights: the first of them bootstraps the state from all of
- * silver and reports every date from the first date run (its late window reaches back to it), the
- * second maintains the state incrementally;
+ * events, re-sent duplicates, every file kind): the first three arrival days are ingested in one
+ * pass (as a backfill does), the kpis step runs for day 3, bootstrapping its state from all of
+ * silver and reporting every date from the first date ingested (its late window reaches back to
+ * it), then day 4 runs as a night (ingest, silver, kpis) that maintains the state incrementally;
  * DuckDB recomputes daily_kpis and monthly_kpis straight from the same landing files with its own
  * validation, lateness and duplicate rules (test resource reference_kpis.sql). Both must agree to
  * the cent and the user. No settlement runs here, so compensation is 0 on both sides.
@@ -73,14 +73,15 @@ class KpisDifferentialTest {
     SampleDataGenerator.run(new GenerateRequest(scale, FROM, DAYS, 7L, root.resolve("landing"),
         root.resolve("truth"), true, GenerateRequest.DEFAULT_DIRTY_RATE, 2, cfg.ingest().lateDays()),
         Progress.silent());
-    var ingest = Steps.nightly().only(Set.of("ingest", "silver"));
-    var all = Steps.nightly().only(Set.of("ingest", "silver", "kpis"));
-    for (int i = 0; i < DAYS; i++) {
-      LocalDate d = FROM.plusDays(i);
-      RunContext ctx = new RunContext(spark, cfg, new Warehouse(cfg.paths().warehouse()), d,
-          "diff-" + d, RunOptions.defaults(), Progress.silent());
-      (i >= DAYS - 2 ? all : ingest).run(ctx, Set.of("settlement"));
-    }
+    // Days 1..3 in one ingest pass (as a backfill does), the kpis step bootstrapping its state
+    // on day 3, then day 4 as an ordinary night that maintains the state incrementally.
+    Runner runner = new Runner(cfg, spark, Progress.silent());
+    LocalDate third = FROM.plusDays(DAYS - 2L);
+    runner.ingestRange(FROM, third, RunOptions.defaults(), false, false);
+    Steps.nightly().only(Set.of("kpis")).run(runner.context(third, RunOptions.defaults()),
+        Set.of("ingest", "silver", "settlement"));
+    Steps.nightly().only(Set.of("ingest", "silver", "kpis"))
+        .run(runner.context(FROM.plusDays(DAYS - 1L), RunOptions.defaults()), Set.of("settlement"));
   }
 
   @Test
