@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code ops/job_runs}: one row per step per run (run id, date, job, status, start, end, rows
@@ -89,5 +91,21 @@ public final class RunLog {
             .and(functions.col("job").equalTo(job))
             .and(functions.col("run_date").equalTo(Date.valueOf(date))))
         .isEmpty();
+  }
+
+  /** The run dates in {@code from..to} for which the given job succeeded, in one query. */
+  public Set<LocalDate> succeededDates(String job, LocalDate from, LocalDate to) {
+    if (!Warehouse.exists(spark, path)) {
+      return Set.of();
+    }
+    Set<LocalDate> dates = new TreeSet<>();
+    for (Row r : spark.read().format("delta").load(path)
+        .where(functions.col("status").equalTo("succeeded")
+            .and(functions.col("job").equalTo(job))
+            .and(functions.col("run_date").between(Date.valueOf(from), Date.valueOf(to))))
+        .select("run_date").distinct().collectAsList()) {
+      dates.add(r.getDate(0).toLocalDate());
+    }
+    return dates;
   }
 }

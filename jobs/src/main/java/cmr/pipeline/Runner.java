@@ -126,7 +126,7 @@ public final class Runner {
     RunContext ctx = context(to, options.withTrainAndExport(false));
     RunLog log = new RunLog(spark, ctx.wh());
     DaySlice all = DaySlice.range(from, to);
-    boolean done = resume && all.days().stream().allMatch(d -> log.succeeded("silver", d));
+    boolean done = resume && log.succeededDates("silver", from, to).containsAll(all.days());
     CmrException firstFailure = null;
     if (done) {
       progress.step("backfill", "every day already ingested, skipped (--resume)");
