@@ -83,14 +83,7 @@ public final class RunLog {
 
   /** Whether the given job succeeded for the given run date in some run. */
   public boolean succeeded(String job, LocalDate date) {
-    if (!Warehouse.exists(spark, path)) {
-      return false;
-    }
-    return !spark.read().format("delta").load(path)
-        .where(functions.col("status").equalTo("succeeded")
-            .and(functions.col("job").equalTo(job))
-            .and(functions.col("run_date").equalTo(Date.valueOf(date))))
-        .isEmpty();
+    return succeededDates(job, date, date).contains(date);
   }
 
   /** The run dates in {@code from..to} for which the given job succeeded, in one query. */
