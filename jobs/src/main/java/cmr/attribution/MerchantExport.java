@@ -1,6 +1,7 @@
 package cmr.attribution;
 
 import cmr.errors.Errors;
+import cmr.ops.RunCalendar;
 import cmr.pipeline.RunContext;
 import cmr.sql.SqlFiles;
 import org.apache.hadoop.conf.Configuration;
@@ -77,7 +78,7 @@ public final class MerchantExport {
   }
 
   private static LocalDate exportFrom(RunContext ctx, FileSystem fs, Path marker) throws IOException {
-    LocalDate first = RunCalendar.firstDateRun(ctx);
+    LocalDate first = RunCalendar.of(ctx).firstRunDate();
     LocalDate from = ctx.recomputeFrom();
     if (!fs.exists(marker)) {
       from = first;

@@ -1,6 +1,7 @@
 package cmr.attribution;
 
 import cmr.config.CmrConfig;
+import cmr.ops.RunCalendar;
 import cmr.pipeline.RunContext;
 import cmr.sql.SqlFiles;
 import cmr.warehouse.Warehouse;
@@ -53,8 +54,8 @@ public final class Settlement {
     SilverInputs.read(spark, path, SETTLED)
         .where(functions.col("settled_on").notEqual(java.sql.Date.valueOf(r)))
         .createOrReplaceTempView("settle_final");
-    LocalDate first = RunCalendar.firstDateRun(ctx);
-    LocalDate sFrom = RunCalendar.latestSucceededBefore(ctx, "settlement", r)
+    LocalDate first = RunCalendar.of(ctx).firstRunDate();
+    LocalDate sFrom = ctx.runLog().latestSucceededBefore("settlement", r)
         .map(p -> p.plusDays(1)).filter(p -> p.isAfter(first)).orElse(first);
     Dataset<Row> cycles = SqlFiles.run(spark, "attribution/quanzhantui_cycles_due", Map.of(
         "run_date", r, "s_from", sFrom,
@@ -89,7 +90,7 @@ public final class Settlement {
   private static Dataset<Row> attributedAsOf(RunContext ctx, List<LocalDate> settlingDates) {
     CmrConfig.Settlement conf = ctx.cfg().settlement();
     LocalDate r = ctx.runDate();
-    Optional<LocalDate> latestRun = RunCalendar.latestSucceeded(ctx, "attribution");
+    Optional<LocalDate> latestRun = ctx.runLog().latestSucceeded("attribution");
     LocalDate latest = latestRun.filter(p -> p.isAfter(r)).orElse(r);
     LocalDate covered = ClickState.coverageFrom(ctx, latest);
     if (settlingDates.isEmpty()) {   // nothing to settle: an empty frame of the same shape

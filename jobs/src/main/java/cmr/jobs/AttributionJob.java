@@ -3,7 +3,7 @@ package cmr.jobs;
 import cmr.attribution.ClickState;
 import cmr.attribution.LastClick;
 import cmr.attribution.RoiTables;
-import cmr.attribution.RunCalendar;
+import cmr.ops.RunCalendar;
 import cmr.pipeline.RunContext;
 import cmr.pipeline.Step;
 import cmr.pipeline.StepResult;
@@ -35,8 +35,8 @@ public final class AttributionJob implements Step {
   public StepResult run(RunContext ctx) {
     LocalDate d = ctx.runDate();
     LocalDate from = ctx.recomputeFrom();
-    LocalDate reportFrom = RunCalendar.firstDateRun(ctx);
-    Optional<LocalDate> previous = RunCalendar.latestSucceeded(ctx, name());
+    LocalDate reportFrom = RunCalendar.of(ctx).firstRunDate();
+    Optional<LocalDate> previous = ctx.runLog().latestSucceeded(name());
     LocalDate covered = ClickState.refresh(ctx, previous);
     LocalDate payFrom = from.isBefore(reportFrom) ? reportFrom : from;
     Dataset<Row> clicks = ClickState.clicks(ctx, covered, LastClick.clicksFrom(ctx, payFrom), d);

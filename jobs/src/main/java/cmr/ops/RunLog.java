@@ -81,6 +81,18 @@ public final class RunLog {
     return r.isNullAt(0) ? Optional.empty() : Optional.of(r.getDate(0).toLocalDate());
   }
 
+  /** The latest run date before {@code before} whose given job succeeded, if any. */
+  public Optional<LocalDate> latestSucceededBefore(String job, LocalDate before) {
+    if (!Warehouse.exists(spark, path)) {
+      return Optional.empty();
+    }
+    Row r = spark.read().format("delta").load(path)
+        .where(functions.col("status").equalTo("succeeded").and(functions.col("job").equalTo(job))
+            .and(functions.col("run_date").lt(Date.valueOf(before))))
+        .selectExpr("max(run_date)").first();
+    return r.isNullAt(0) ? Optional.empty() : Optional.of(r.getDate(0).toLocalDate());
+  }
+
   /** Whether the given job succeeded for the given run date in some run. */
   public boolean succeeded(String job, LocalDate date) {
     return succeededDates(job, date, date).contains(date);

@@ -2,6 +2,7 @@ package cmr.pipeline;
 
 import cmr.config.CmrConfig;
 import cmr.ops.Progress;
+import cmr.ops.RunLog;
 import cmr.warehouse.Warehouse;
 import org.apache.spark.sql.SparkSession;
 
@@ -20,5 +21,10 @@ public record RunContext(SparkSession spark, CmrConfig cfg, Warehouse wh, LocalD
     LocalDate usual = runDate.minusDays(cfg.ingest().lateDays());
     LocalDate from = options.recomputeFrom();
     return from != null && from.isBefore(usual) ? from : usual;
+  }
+
+  /** The run log ({@code ops/job_runs}) of this warehouse. */
+  public RunLog runLog() {
+    return new RunLog(spark, wh);
   }
 }
