@@ -8,11 +8,15 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** What {@code backfill --resume} asks the run log: which dates of a range a step finished. */
+/**
+ * What {@code backfill --resume} asks the run log (which dates of a range a step finished), and
+ * what attribution and settlement ask it (the latest date a step succeeded, before a date).
+ */
 class RunLogTest {
   @Test
   void succeededDatesAreTheRangesDatesWithASucceededRunOfThatJob() {
@@ -35,5 +39,11 @@ class RunLogTest {
     assertEquals(Set.of(d1, d1.plusDays(2)), log.succeededDates("silver", d1, d1.plusDays(5)));
     assertEquals(Set.of(d1.plusDays(1)), log.succeededDates("ingest", d1, d1.plusDays(5)));
     assertEquals(Set.of(d1.plusDays(9)), log.succeededDates("silver", d1.plusDays(9), d1.plusDays(9)));
+    // what attribution and settlement ask: the latest succeeded date, overall and before a date
+    assertEquals(Optional.of(d1.plusDays(9)), log.latestSucceeded("silver"));
+    assertEquals(Optional.of(d1.plusDays(2)), log.latestSucceededBefore("silver", d1.plusDays(9)));
+    assertEquals(Optional.of(d1), log.latestSucceededBefore("silver", d1.plusDays(2)));
+    assertEquals(Optional.empty(), log.latestSucceededBefore("silver", d1));
+    assertEquals(Optional.empty(), log.latestSucceeded("settlement"));
   }
 }
