@@ -34,14 +34,19 @@ class CoefficientsEvaluationTest {
     SimulatedMarket.write(spark, wh, truth, RUN, n, 0.25, 150, 7);
     System.out.printf("simulated %d campaigns in %.1fs%n", n, (System.nanoTime() - t0) / 1e9);
     ModelSettings settings = ModelSettings.from(cfg.coefficients());
+    long t1 = System.nanoTime();
     TrainCoefficients.Result r = new TrainCoefficients(spark, wh, settings).trainAndRecord(RUN);
-    System.out.printf("trained %s in %.1fs%n", r, (System.nanoTime() - t0) / 1e9);
+    long t2 = System.nanoTime();
+    System.out.printf("trained %s in %.1fs%n", r, (t2 - t1) / 1e9);
     PublishCoefficients pub = new PublishCoefficients(spark, wh, cfg.coefficients(),
         Path.of(cfg.paths().publishedDir()));
     System.out.println(pub.publish(RUN, false).detail());
+    long t3 = System.nanoTime();
+    System.out.printf("published in %.1fs%n", (t3 - t2) / 1e9);
     EvaluateCoefficients.Report rep = new EvaluateCoefficients(spark, wh,
         Path.of(cfg.paths().publishedDir())).evaluate(truth);
     System.out.println(rep.format());
+    System.out.printf("evaluated in %.1fs%n", (System.nanoTime() - t3) / 1e9);
     System.out.printf("total %.1fs%n", (System.nanoTime() - t0) / 1e9);
     EvaluateCoefficients.Line ours = rep.line("history_14d_plus", "ours");
     assertTrue(ours.medianRegret() <= 0.05, ours.toString());
