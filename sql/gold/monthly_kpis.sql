@@ -7,7 +7,9 @@
 --   "has rows" when it is recomputed now or already in gold; otherwise mau_net_adds, mau_growth,
 --   mau_prev_same_days and the MoM ratios are NULL (likewise YoY for month - 12). Growth ratios
 --   = (this - earlier) / earlier on the reported values, NULL when the earlier value is 0.
---   mau_prev_same_days = distinct users active in the first days_covered covered days of M-1.
+--   mau_prev_same_days = distinct users active in the first days_covered days of M-1 (calendar
+--   days 1..days_covered, capped at its last day; from state, which like the trailing MAU window
+--   holds late events dated before the first date run).
 WITH months AS (
   SELECT * FROM kpi_months
 ),

@@ -59,10 +59,12 @@ public record KpiCalendar(LocalDate runDate, LocalDate recomputeFrom, LocalDate 
     LocalDate end = min(m.atEndOfMonth(), latest);
     LocalDate coverStart = max(m.atDay(1), first);
     long days = ChronoUnit.DAYS.between(coverStart, end) + 1;
+    // SPEC §3: "the first days_covered days of M-1", calendar days 1..days_covered of M-1
+    // (capped at its last day), read from silver like the trailing MAU window, so also when
+    // M-1 is the first month run and began later than its 1st
     YearMonth p = m.minusMonths(1);
-    LocalDate prevCover = max(p.atDay(1), first);
-    LocalDate prevSameEnd = min(prevCover.plusDays(days - 1), p.atEndOfMonth());
-    return new MonthWindow(m, end, coverStart, days, p.atEndOfMonth(), prevCover, prevSameEnd);
+    LocalDate prevSameEnd = min(p.atDay(1).plusDays(days - 1), p.atEndOfMonth());
+    return new MonthWindow(m, end, coverStart, days, p.atEndOfMonth(), p.atDay(1), prevSameEnd);
   }
 
   /** First event date whose state (per user / per merchant day) this run recomputes. */

@@ -12,8 +12,8 @@ import java.time.YearMonth;
  * @param coverStart    first covered day: the month's first day, or the first date run if later
  * @param daysCovered   days from {@code coverStart} to {@code end}, both included
  * @param prevEnd       last day of the previous month (the "end of M-1" of the tier rules)
- * @param prevSameStart first covered day of the previous month
- * @param prevSameEnd   the {@code daysCovered}-th covered day of the previous month (capped at its end)
+ * @param prevSameStart first day of the previous month
+ * @param prevSameEnd   the {@code daysCovered}-th day of the previous month (capped at its end)
  */
 public record MonthWindow(YearMonth month, LocalDate end, LocalDate coverStart, long daysCovered,
                           LocalDate prevEnd, LocalDate prevSameStart, LocalDate prevSameEnd) {

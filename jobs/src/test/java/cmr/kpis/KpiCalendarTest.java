@@ -44,6 +44,23 @@ class KpiCalendarTest {
   }
 
   @Test
+  void prevSameDaysAreTheFirstCalendarDaysOfTheMonthBeforeEvenWhenItsRunBeganLater() {
+    // first run Nov 15, run Dec 5: December covers Dec 1..5 (5 days); SPEC §3 compares with
+    // "the first days_covered days of M-1": Nov 1..5, not the first 5 days run (Nov 15..19)
+    KpiCalendar c = KpiCalendar.of(d("2026-12-05"), d("2026-11-15"), d("2026-12-05"), 7);
+    MonthWindow dec = c.months().get(c.months().size() - 1);
+    assertEquals("2026-12", dec.key());
+    assertEquals(5, dec.daysCovered());
+    assertEquals(d("2026-11-01"), dec.prevSameStart());
+    assertEquals(d("2026-11-05"), dec.prevSameEnd());
+    // and November itself, the first month, covers Nov 15..30 (16 days)
+    MonthWindow nov = c.months().get(0);
+    assertEquals("2026-11", nov.key());
+    assertEquals(d("2026-11-15"), nov.coverStart());
+    assertEquals(16, nov.daysCovered());
+  }
+
+  @Test
   void prevSameDaysAreCappedAtTheEndOfAShorterMonth() {
     // Mar 31 with 31 days covered: February 2027 has 28 days -> Feb 1..28
     KpiCalendar c = KpiCalendar.of(d("2027-03-31"), d("2027-01-01"), d("2027-03-30"), 7);

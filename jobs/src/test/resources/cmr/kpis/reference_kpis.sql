@@ -168,10 +168,14 @@ base AS (
   LEFT JOIN admoney ad USING (month)
 ),
 prev_same AS (
+  -- calendar days 1..days_covered of the previous month (capped at its last day), every
+  -- accepted event (also those dated before the first date run)
   SELECT m.month, count(DISTINCT a.user_id) AS mau_prev_same_days
   FROM months m
-  JOIN md p ON p.month = m.prev_month AND p.nth <= m.days_covered
-  LEFT JOIN active a ON a.date = p.date
+  LEFT JOIN active a
+    ON a.date BETWEEN CAST(m.prev_month || '-01' AS DATE)
+       AND least(CAST(m.prev_month || '-01' AS DATE) + CAST(m.days_covered - 1 AS INTEGER),
+                 last_day(CAST(m.prev_month || '-01' AS DATE)))
   GROUP BY m.month
 )
 SELECT b.month, b.mau,
