@@ -33,7 +33,7 @@ SELECT
   END AS reason,
   campaign_id, merchant_id, item_id, campaign_type,
   CAST(budget_dec AS DECIMAL(18, 2)) AS daily_budget,
-  CASE WHEN campaign_type = 'quanzhantui' THEN CAST(roi_dec AS DECIMAL(18, 4)) END AS target_roi,
+  CASE WHEN campaign_type = 'quanzhantui' THEN CAST(roi_dec AS DECIMAL(24, 10)) END AS target_roi,
   start_d AS start_date,
   end_d AS end_date
 FROM parsed

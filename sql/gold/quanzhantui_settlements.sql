@@ -89,7 +89,7 @@ SELECT
   eligible,
   CASE WHEN eligible
        THEN CAST(round(greatest(CAST(0 AS DECIMAL(38,15)),
-                 spend - CAST(attributed_gmv AS DECIMAL(20,2)) / CAST(target_roi AS DECIMAL(12,4))),
+                 spend - CAST(attributed_gmv AS DECIMAL(20,2)) / CAST(target_roi AS DECIMAL(24,10))),
                  2) AS DECIMAL(18,2))
        ELSE CAST(0 AS DECIMAL(18,2)) END AS compensation,
   settling_date,

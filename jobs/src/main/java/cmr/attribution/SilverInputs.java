@@ -39,7 +39,7 @@ public final class SilverInputs {
   public static final StructType CAMPAIGNS = new StructType()
       .add("campaign_id", DataTypes.StringType).add("merchant_id", DataTypes.StringType)
       .add("item_id", DataTypes.StringType).add("campaign_type", DataTypes.StringType)
-      .add("daily_budget", MONEY).add("target_roi", DataTypes.createDecimalType(18, 4))
+      .add("daily_budget", MONEY).add("target_roi", DataTypes.createDecimalType(24, 10))
       .add("start_date", DataTypes.DateType).add("end_date", DataTypes.DateType)
       .add("snapshot_date", DataTypes.DateType);
 
