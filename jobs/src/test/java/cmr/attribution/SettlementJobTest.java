@@ -44,7 +44,7 @@ class SettlementJobTest {
         campaign("qA", "m1", "quanzhantui", "2.0", "2026-11-01", null, "2026-11-01"),
         campaign("qB", "m1", "quanzhantui", "4.0", "2026-11-01", null, "2026-11-01"),
         campaign("qC", "m2", "quanzhantui", "2.0", "2026-11-01", null, "2026-11-01"),
-        campaign("qD", "m2", "quanzhantui", "16", "2026-11-01", null, "2026-11-01"),
+        campaign("qD", "m2", "quanzhantui", "15.00001", "2026-11-01", null, "2026-11-01"),
         campaign("qE", "m3", "quanzhantui", "2.0", "2026-11-01", "2026-11-03", "2026-11-01"),
         campaign("qG", "m3", "quanzhantui", "3.0", "2026-10-20", null, "2026-11-01"),
         campaign("k9", "m1", "search_cpc", null, "2026-11-01", null, "2026-11-01"));
@@ -87,7 +87,7 @@ class SettlementJobTest {
         campaign("qA", "m1", "quanzhantui", "3.0", "2026-11-01", null, "2026-11-09"),
         campaign("qB", "m1", "quanzhantui", "4.0", "2026-11-01", null, "2026-11-09"),
         campaign("qC", "m2", "quanzhantui", "2.0", "2026-11-01", null, "2026-11-09"),
-        campaign("qD", "m2", "quanzhantui", "16", "2026-11-01", null, "2026-11-09"),
+        campaign("qD", "m2", "quanzhantui", "15.00001", "2026-11-01", null, "2026-11-09"),
         campaign("qE", "m3", "quanzhantui", "2.0", "2026-11-01", "2026-11-03", "2026-11-09"),
         campaign("qG", "m3", "quanzhantui", "3.0", "2026-10-20", null, "2026-11-09"));
     f.run("2026-11-09", true, new AttributionJob(), new SettlementJob());
@@ -112,8 +112,9 @@ class SettlementJobTest {
       "qB|2026-11-01|m1|2026-11-07|100.00|200.00|7|4.0|2.0|0.5|true|50.00",
       // 500.00 but only 5 active days: not eligible (would be 500 - 50 = 450)
       "qC|2026-11-01|m2|2026-11-07|500.00|100.00|5|2.0|0.2|0.1|false|0.00",
-      // target 16 above the cap 15: not eligible
-      "qD|2026-11-01|m2|2026-11-07|200.00|0.00|7|16.0|0.0|0.0|false|0.00",
+      // target 15.00001, just above the cap 15: not eligible (rounded to 4 decimals it would be
+      // 15.0000, eligible, and owed the whole 200.00)
+      "qD|2026-11-01|m2|2026-11-07|200.00|0.00|7|15.00001|0.0|0.0|false|0.00",
       // cut short (ends 11-03) with no events: a row with zero spend, roi NULL
       "qE|2026-11-01|m3|2026-11-07|0.00|0.00|0|2.0|null|null|false|0.00");
   // qG started 10-20: its cycles settling 10-27 and 11-03 fell due before the first date run
