@@ -53,6 +53,14 @@ public final class Errors {
         "the live version is unchanged; use --force-publish to override the drift check only", null);
   }
 
+  /** A table written by an older version with other column types (see docs/architecture.md). */
+  public static CmrException olderWarehouse(String table, String columns, Throwable cause) {
+    return new CmrException(USAGE, "warehouse", table,
+        "was written by an older version with other column types (" + columns + ")",
+        "rebuild the warehouse: run `cmr backfill` over the dates into a new --warehouse folder "
+            + "(or `cmr demo --fresh` for the demo); see docs/architecture.md, Upgrading", cause);
+  }
+
   public static CmrException step(String step, String input, String reason, Throwable cause) {
     return new CmrException(STEP, step, input, reason, "see the log for the stack trace", cause);
   }

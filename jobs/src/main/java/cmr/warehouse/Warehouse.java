@@ -1,12 +1,16 @@
 package cmr.warehouse;
 
+import cmr.errors.Errors;
 import io.delta.tables.DeltaTable;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -65,8 +69,35 @@ public final class Warehouse {
       w = w.partitionBy(partitionBy.toArray(String[]::new));
     }
     long start = System.nanoTime();
-    w.save(path);
+    try {
+      w.save(path);
+    } catch (Exception e) {
+      throw olderSchema(rows, path, e);
+    }
     trace("replace", path, start);
+  }
+
+  /**
+   * A write refused because the table's columns have other types than this version writes (a
+   * warehouse built by an older version) becomes a failure that names the columns and the fix;
+   * anything else is rethrown as it is.
+   */
+  private static RuntimeException olderSchema(Dataset<Row> rows, String path, Exception e) {
+    String msg = String.valueOf(e.getMessage());
+    if (!msg.contains("DELTA_FAILED_TO_MERGE_FIELDS") && !msg.contains("DELTA_SCHEMA_MISMATCH")) {
+      return e instanceof RuntimeException re ? re : new IllegalStateException(e);
+    }
+    StructType table = rows.sparkSession().read().format("delta").load(path).schema();
+    List<String> diffs = new ArrayList<>();
+    for (StructField f : rows.schema().fields()) {
+      for (StructField t : table.fields()) {
+        if (t.name().equals(f.name()) && !t.dataType().equals(f.dataType())) {
+          diffs.add(f.name() + " is " + t.dataType().simpleString() + " there, "
+              + f.dataType().simpleString() + " now");
+        }
+      }
+    }
+    return Errors.olderWarehouse(path, diffs.isEmpty() ? msg : String.join("; ", diffs), e);
   }
 
   /** {@link #replace}, returning the rows written (from the commit's metrics, no second scan). */
