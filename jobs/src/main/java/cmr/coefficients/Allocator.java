@@ -37,30 +37,37 @@ public final class Allocator {
     }
     double[] best = new double[n];
     double bestGmv = 0;
+    double mu = Double.POSITIVE_INFINITY;
     for (int subset = usable; subset > 0; subset = (subset - 1) & usable) {
-      double[] s = solve(curves, subset, budget, target, minChannelSpend);
+      Solved s = solve(curves, subset, budget, target, minChannelSpend);
       if (s != null) {
-        double g = gmv(curves, s);
+        double g = gmv(curves, s.spend());
         if (g > bestGmv) {
           bestGmv = g;
-          best = s;
+          best = s.spend();
+          mu = s.mu();
         }
       }
     }
     double[] gmv = new double[n];
-    double mu = Double.POSITIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       if (best[i] > 0) {
         best[i] = Math.floor(best[i] * 100 + 1e-6) / 100; // cents, down (1e-6: float noise)
         gmv[i] = curves[i].gmv(best[i]);
-        mu = Math.min(mu, curves[i].marginal(best[i]));
       }
     }
     return new Allocation(best, gmv, mu);
   }
 
+  /**
+   * The spends of a subset at the smallest feasible marginal return {@code mu} (SPEC §4: the
+   * {@code mu} shared by the funded channels, {@code bid_multiplier = 1 / mu}; a channel held at
+   * its floor has a marginal return below it, one held at its cap one above it).
+   */
+  private record Solved(double[] spend, double mu) {}
+
   /** The spends of the channels in {@code subset} at the smallest feasible mu, or null. */
-  private static double[] solve(Response[] curves, int subset, double budget, double target,
+  private static Solved solve(Response[] curves, int subset, double budget, double target,
                                 double minChannelSpend) {
     // every funded channel's spend is at its cap below the smallest marginal at a cap, and at
     // its floor above the largest marginal at a floor: bisect between the two
@@ -89,7 +96,7 @@ public final class Allocator {
         lo = mid;
       }
     }
-    return spends(curves, subset, hi, minChannelSpend);
+    return new Solved(spends(curves, subset, hi, minChannelSpend), Math.exp(hi));
   }
 
   private static double[] spends(Response[] curves, int subset, double logMu,
