@@ -69,9 +69,11 @@ public final class PublishCoefficients {
         liveNote = "; live version " + liveName.get() + " is unreadable (" + e.getMessage()
             + "), nothing to compare";
       }
-      if (live != null && live.manifest().runDate().isAfter(runDate)) {
-        return new Result(null, false, "not published: live version " + live.version()
-            + " was trained for a later date (" + live.manifest().runDate() + ")");
+      // an unreadable live version still names its run date (the version name ends with it)
+      LocalDate liveDate = live != null ? live.manifest().runDate() : runDateOfName(liveName.get());
+      if (liveDate != null && liveDate.isAfter(runDate)) {
+        return new Result(null, false, "not published: live version " + liveName.get()
+            + " was trained for a later date (" + liveDate + ")");
       }
     }
     Dataset<Row> set = spark.read().format("delta").load(wh.gold(HistoryRows.TABLE))
@@ -93,12 +95,24 @@ public final class PublishCoefficients {
     } catch (CoefficientsException e) {
       folder.discard(version);
       throw Errors.publication(e.check(), version + " refused: " + e.reason());
+    } catch (RuntimeException e) {   // a check that could not run: no unchecked version is left
+      folder.discard(version);
+      throw e;
     }
     folder.switchLatest(version);
     List<String> pruned = folder.prune(cfg.keepVersions());
     return new Result(version, true, "published " + version + " (" + fresh.campaignCount()
         + " campaigns" + (force ? ", drift check overridden" : "") + ")"
         + (pruned.isEmpty() ? "" : ", pruned " + pruned.size() + " old version(s)") + liveNote);
+  }
+
+  /** The run date at the end of a version name ({@code v<stamp>-YYYY-MM-DD}), or null. */
+  static LocalDate runDateOfName(String version) {
+    try {
+      return LocalDate.parse(version.substring(version.length() - 10));
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** SPEC §4: every active quanzhantui campaign of the run date has a row. */

@@ -29,7 +29,7 @@ class PublishCoefficientsTest {
   static final LocalDate RUN = LocalDate.of(2026, 11, 20);
 
   @Test
-  void publishesChecksAndRefuses() {
+  void publishesChecksAndRefuses() throws java.io.IOException {
     SparkSession spark = TestSpark.spark();
     Path root = TestSpark.tempDir("coef-pub");
     CmrConfig cfg = TestSpark.config(root, Map.of("coefficients.keep_versions", "3"));
@@ -88,6 +88,16 @@ class PublishCoefficientsTest {
     assertFalse(older.published());
     assertTrue(older.detail().contains("later date"), older.detail());
     assertEquals(forced.version(), folder.live().orElseThrow());
+    // ... also when the live version can no longer be read (its checksum no longer matches): the
+    // run date at the end of its name still guards it
+    Path liveChannels = dir.resolve(forced.version()).resolve("channels.csv");
+    java.nio.file.Files.writeString(liveChannels, "x", java.nio.file.StandardOpenOption.APPEND);
+    PublishCoefficients.Result olderOverBroken = pub.publish(RUN.minusDays(1), true);
+    assertFalse(olderOverBroken.published());
+    assertTrue(olderOverBroken.detail().contains("later date (" + RUN + ")"), olderOverBroken.detail());
+    assertEquals(forced.version(), folder.live().orElseThrow());
+    assertEquals(RUN, PublishCoefficients.runDateOfName(forced.version()));
+    assertNull(PublishCoefficients.runDateOfName("not-a-version"));
 
     // keep_versions = 3
     assertEquals(3, folder.versions().size());
