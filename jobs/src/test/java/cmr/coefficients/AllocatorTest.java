@@ -47,6 +47,19 @@ class AllocatorTest {
   }
 
   @Test
+  void aChannelHeldAtItsFloorDoesNotSetTheBidMultiplier() {
+    // marginals 5/sqrt(s1) and 10/sqrt(s2); unconstrained s1 = 20, s2 = 80, but channel 1 may
+    // not go below 50: it is held at 50 (marginal 5/sqrt(50) = 0.7071) and channel 2 gets the
+    // other 50 at the shared mu = 10/sqrt(50) = 1.4142 (30 sqrt(50) = 212.1 beats channel 2
+    // alone, 200). bid_multiplier = 1/mu = 0.7071, not 1/0.7071 from the floor channel.
+    PowerCurve[] c = {new PowerCurve("search", 10, 0.5, 50, BIG),
+        new PowerCurve("live", 20, 0.5, 1, BIG)};
+    Allocation a = Allocator.allocate(c, 100, 1, 1);
+    assertArrayEquals(new double[] {50, 50}, a.spend(), 0.011);
+    assertEquals(1 / 1.41421, a.bidMultiplier(), 1e-3);
+  }
+
+  @Test
   void nothingToFundGivesAZeroPlan() {
     // no curve has a level (no history anywhere): no spend, bid multiplier 0, weights 0
     PowerCurve[] c = {new PowerCurve("search", 0, 0.5, 1, 100),
