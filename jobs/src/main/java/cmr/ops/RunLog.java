@@ -2,6 +2,7 @@ package cmr.ops;
 
 import cmr.pipeline.StepResult;
 import cmr.warehouse.Warehouse;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -72,23 +73,22 @@ public final class RunLog {
 
   /** The latest run date whose given job succeeded, if any (e.g. the latest date run so far). */
   public Optional<LocalDate> latestSucceeded(String job) {
-    if (!Warehouse.exists(spark, path)) {
-      return Optional.empty();
-    }
-    Row r = spark.read().format("delta").load(path)
-        .where(functions.col("status").equalTo("succeeded").and(functions.col("job").equalTo(job)))
-        .selectExpr("max(run_date)").first();
-    return r.isNullAt(0) ? Optional.empty() : Optional.of(r.getDate(0).toLocalDate());
+    return latestSucceededBefore(job, null);
   }
 
-  /** The latest run date before {@code before} whose given job succeeded, if any. */
+  /**
+   * The latest run date before {@code before} (any date when null) whose given job succeeded,
+   * if any.
+   */
   public Optional<LocalDate> latestSucceededBefore(String job, LocalDate before) {
     if (!Warehouse.exists(spark, path)) {
       return Optional.empty();
     }
-    Row r = spark.read().format("delta").load(path)
-        .where(functions.col("status").equalTo("succeeded").and(functions.col("job").equalTo(job))
-            .and(functions.col("run_date").lt(Date.valueOf(before))))
+    Column which = functions.col("status").equalTo("succeeded").and(functions.col("job").equalTo(job));
+    if (before != null) {
+      which = which.and(functions.col("run_date").lt(Date.valueOf(before)));
+    }
+    Row r = spark.read().format("delta").load(path).where(which)
         .selectExpr("max(run_date)").first();
     return r.isNullAt(0) ? Optional.empty() : Optional.of(r.getDate(0).toLocalDate());
   }

@@ -85,7 +85,8 @@ public final class Warehouse {
   private static RuntimeException olderSchema(Dataset<Row> rows, String path, Exception e) {
     String msg = String.valueOf(e.getMessage());
     if (!msg.contains("DELTA_FAILED_TO_MERGE_FIELDS") && !msg.contains("DELTA_SCHEMA_MISMATCH")) {
-      return e instanceof RuntimeException re ? re : new IllegalStateException(e);
+      // as it came (Delta's AnalysisException is checked in Java: wrapped with its own message)
+      return e instanceof RuntimeException re ? re : new IllegalStateException(msg, e);
     }
     StructType table = rows.sparkSession().read().format("delta").load(path).schema();
     List<String> diffs = new ArrayList<>();
