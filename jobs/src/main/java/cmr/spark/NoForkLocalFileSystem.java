@@ -1,5 +1,6 @@
 package cmr.spark;
 
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
@@ -14,7 +15,8 @@ import java.util.Set;
 /**
  * Hadoop's local file system (with its checksum files) whose permission calls run in-process.
  * Without Hadoop's native library (Maven's Hadoop client has none) {@code RawLocalFileSystem}
- * forks a {@code chmod} process for every file and folder it creates: a Delta write of a few
+ * forks a {@code chmod} process for every file and folder it creates, and a {@code readlink}
+ * for every rename through FileContext: a Delta write of a few
  * hundred files costs as many process launches from a multi-gigabyte JVM. Used for
  * {@code file:} paths only ({@code spark.hadoop.fs.file.impl} in conf/application.conf, and
  * {@link NoForkLocalFs} for Hadoop's FileContext, which Delta's log writes use).
@@ -29,6 +31,20 @@ public class NoForkLocalFileSystem extends LocalFileSystem {
     @Override
     public void setPermission(Path p, FsPermission permission) throws IOException {
       Files.setPosixFilePermissions(pathToFile(p).toPath(), posix(permission.toShort()));
+    }
+
+    /**
+     * Without the native library Hadoop forks {@code readlink} here, and FileContext's rename
+     * (every Delta commit: the log file and its checksum file) asks for it several times.
+     * A path that is not a symbolic link has the status of the file itself; links keep
+     * Hadoop's own answer.
+     */
+    @Override
+    public FileStatus getFileLinkStatus(Path f) throws IOException {
+      if (!Files.isSymbolicLink(pathToFile(f).toPath())) {
+        return getFileStatus(f);
+      }
+      return super.getFileLinkStatus(f);
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.EnumSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NoForkLocalFileSystemTest {
@@ -69,5 +70,27 @@ class NoForkLocalFileSystemTest {
     assertEquals("{}", Files.readString(dir.resolve("log/00001.json")));
     assertEquals("rw-r--r--", PosixFilePermissions.toString(
         Files.getPosixFilePermissions(dir.resolve("log/00001.json"))));
+  }
+
+  @Test
+  void linkStatusIsHadoopsOwnAnswerWithoutForkingReadlink() throws Exception {
+    Files.writeString(dir.resolve("data.txt"), "12345");
+    Files.createSymbolicLink(dir.resolve("alias.txt"), dir.resolve("data.txt"));
+    FileSystem ours = ((org.apache.hadoop.fs.FilterFileSystem) FileSystem.get(dir.toUri(), conf())).getRawFileSystem();
+    org.apache.hadoop.fs.RawLocalFileSystem hadoops = new org.apache.hadoop.fs.RawLocalFileSystem();
+    hadoops.initialize(dir.toUri(), conf());
+
+    for (String name : new String[] {"data.txt", "alias.txt"}) {
+      Path p = new Path(dir.toUri().toString(), name);
+      org.apache.hadoop.fs.FileStatus a = ours.getFileLinkStatus(p);
+      org.apache.hadoop.fs.FileStatus b = hadoops.getFileLinkStatus(p);
+      assertEquals(b.getPath(), a.getPath(), name);
+      assertEquals(b.isFile(), a.isFile(), name);
+      assertEquals(b.isSymlink(), a.isSymlink(), name);
+      assertEquals(5, a.getLen(), name);
+    }
+    Path missing = new Path(dir.toUri().toString(), "missing.txt");
+    assertThrows(java.io.FileNotFoundException.class, () -> hadoops.getFileLinkStatus(missing));
+    assertThrows(java.io.FileNotFoundException.class, () -> ours.getFileLinkStatus(missing));
   }
 }
