@@ -87,7 +87,7 @@ class IngestJobTest {
 
     l.write("users", D1, "users.csv",
         "user_id,registered_date,taoqi_score,vip88",
-        "u1,2026-01-01,1200,true",     // accepted
+        "u1,2026-01-01,1200,TRUE",     // accepted (booleans in any case)
         "u2,2026-02-01,10,false",      // duplicate_key (u2 twice)
         "u2,2026-02-01,10,false",      // duplicate_key
         "u3,2026-13-01,10,false",      // bad_time
