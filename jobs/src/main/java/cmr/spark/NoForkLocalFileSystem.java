@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * Hadoop's local file system (with its checksum files) whose permission calls run in-process.
  * Without Hadoop's native library (Maven's Hadoop client has none) {@code RawLocalFileSystem}
- * forks a {@code chmod} process for every file and folder it creates, and a {@code readlink}
- * for every rename through FileContext: a Delta write of a few
+ * forks a {@code chmod} process for every file and folder it creates, and {@code readlink}
+ * processes for every rename through FileContext: a Delta write of a few
  * hundred files costs as many process launches from a multi-gigabyte JVM. Used for
  * {@code file:} paths only ({@code spark.hadoop.fs.file.impl} in conf/application.conf, and
  * {@link NoForkLocalFs} for Hadoop's FileContext, which Delta's log writes use).

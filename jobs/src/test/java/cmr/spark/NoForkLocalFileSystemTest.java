@@ -80,15 +80,26 @@ class NoForkLocalFileSystemTest {
     org.apache.hadoop.fs.RawLocalFileSystem hadoops = new org.apache.hadoop.fs.RawLocalFileSystem();
     hadoops.initialize(dir.toUri(), conf());
 
-    for (String name : new String[] {"data.txt", "alias.txt"}) {
-      Path p = new Path(dir.toUri().toString(), name);
+    Files.createSymbolicLink(dir.resolve("dangling.txt"), dir.resolve("gone.txt"));
+    // Qualified paths (file:/..., what Spark and Delta pass) and plain ones: with a plain path
+    // Hadoop's readlink does see the link.
+    for (String name : new String[] {"data.txt", "alias.txt", "plain:alias.txt", "plain:dangling.txt"}) {
+      Path p = name.startsWith("plain:")
+          ? new Path(dir.resolve(name.substring(6)).toString())
+          : new Path(dir.toUri().toString(), name);
       org.apache.hadoop.fs.FileStatus a = ours.getFileLinkStatus(p);
       org.apache.hadoop.fs.FileStatus b = hadoops.getFileLinkStatus(p);
       assertEquals(b.getPath(), a.getPath(), name);
       assertEquals(b.isFile(), a.isFile(), name);
       assertEquals(b.isSymlink(), a.isSymlink(), name);
-      assertEquals(5, a.getLen(), name);
+      assertEquals(b.getLen(), a.getLen(), name);
+      if (b.isSymlink()) {
+        assertEquals(b.getSymlink(), a.getSymlink(), name);
+      }
     }
+    assertTrue(ours.getFileLinkStatus(new Path(dir.resolve("alias.txt").toString())).isSymlink(),
+        "a plain path to a link is reported as a link");
+    assertEquals(5, ours.getFileLinkStatus(new Path(dir.toUri().toString(), "data.txt")).getLen());
     Path missing = new Path(dir.toUri().toString(), "missing.txt");
     assertThrows(java.io.FileNotFoundException.class, () -> hadoops.getFileLinkStatus(missing));
     assertThrows(java.io.FileNotFoundException.class, () -> ours.getFileLinkStatus(missing));
