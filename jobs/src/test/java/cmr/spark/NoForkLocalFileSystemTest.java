@@ -3,12 +3,16 @@ package cmr.spark;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FilterFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
@@ -73,11 +77,11 @@ class NoForkLocalFileSystemTest {
   }
 
   @Test
-  void linkStatusIsHadoopsOwnAnswerWithoutForkingReadlink() throws Exception {
+  void linkStatusIsHadoopsOwnAnswer() throws Exception {
     Files.writeString(dir.resolve("data.txt"), "12345");
     Files.createSymbolicLink(dir.resolve("alias.txt"), dir.resolve("data.txt"));
-    FileSystem ours = ((org.apache.hadoop.fs.FilterFileSystem) FileSystem.get(dir.toUri(), conf())).getRawFileSystem();
-    org.apache.hadoop.fs.RawLocalFileSystem hadoops = new org.apache.hadoop.fs.RawLocalFileSystem();
+    FileSystem ours = ((FilterFileSystem) FileSystem.get(dir.toUri(), conf())).getRawFileSystem();
+    RawLocalFileSystem hadoops = new RawLocalFileSystem();
     hadoops.initialize(dir.toUri(), conf());
 
     Files.createSymbolicLink(dir.resolve("dangling.txt"), dir.resolve("gone.txt"));
@@ -87,8 +91,8 @@ class NoForkLocalFileSystemTest {
       Path p = name.startsWith("plain:")
           ? new Path(dir.resolve(name.substring(6)).toString())
           : new Path(dir.toUri().toString(), name);
-      org.apache.hadoop.fs.FileStatus a = ours.getFileLinkStatus(p);
-      org.apache.hadoop.fs.FileStatus b = hadoops.getFileLinkStatus(p);
+      FileStatus a = ours.getFileLinkStatus(p);
+      FileStatus b = hadoops.getFileLinkStatus(p);
       assertEquals(b.getPath(), a.getPath(), name);
       assertEquals(b.isFile(), a.isFile(), name);
       assertEquals(b.isSymlink(), a.isSymlink(), name);
@@ -101,7 +105,7 @@ class NoForkLocalFileSystemTest {
         "a plain path to a link is reported as a link");
     assertEquals(5, ours.getFileLinkStatus(new Path(dir.toUri().toString(), "data.txt")).getLen());
     Path missing = new Path(dir.toUri().toString(), "missing.txt");
-    assertThrows(java.io.FileNotFoundException.class, () -> hadoops.getFileLinkStatus(missing));
-    assertThrows(java.io.FileNotFoundException.class, () -> ours.getFileLinkStatus(missing));
+    assertThrows(FileNotFoundException.class, () -> hadoops.getFileLinkStatus(missing));
+    assertThrows(FileNotFoundException.class, () -> ours.getFileLinkStatus(missing));
   }
 }
