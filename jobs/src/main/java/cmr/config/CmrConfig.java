@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import cmr.errors.Errors;
 
@@ -105,9 +106,12 @@ public record CmrConfig(
     for (Map.Entry<String, ConfigValue> e : comm.getConfig("rates").root().entrySet()) {
       rates.put(e.getKey(), new BigDecimal(e.getValue().unwrapped().toString()));
     }
+    // Spark keys contain dots: "spark.ui.enabled" is one quoted key, but a shell strips the
+    // quotes of -Dspark.extra."spark.x.y"=v and HOCON then reads nested objects; both spellings
+    // mean the Spark key spark.x.y (the leaf's whole path below spark.extra).
     Map<String, String> extra = new TreeMap<>();
-    for (Map.Entry<String, ConfigValue> e : c.getConfig("spark.extra").root().entrySet()) {
-      extra.put(e.getKey(), e.getValue().unwrapped().toString());
+    for (Map.Entry<String, ConfigValue> e : c.getConfig("spark.extra").entrySet()) {
+      extra.put(String.join(".", ConfigUtil.splitPath(e.getKey())), e.getValue().unwrapped().toString());
     }
     CmrConfig cfg = new CmrConfig(
         new Paths(c.getString("paths.landing"), c.getString("paths.warehouse"),

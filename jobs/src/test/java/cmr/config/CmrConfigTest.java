@@ -1,0 +1,36 @@
+package cmr.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Extra Spark settings reach Spark under their own key however the shell left the quotes. */
+class CmrConfigTest {
+  @Test
+  void packagedExtraKeysKeepTheirDots() {
+    Map<String, String> extra = CmrConfig.defaults(Map.of()).spark().extra();
+    assertEquals("false", extra.get("spark.ui.enabled"));
+    assertFalse(extra.containsKey("spark"));
+  }
+
+  @Test
+  void quotedOverrideIsOneSparkKey() {
+    Map<String, String> extra = CmrConfig.defaults(
+        Map.of("spark.extra.\"spark.eventLog.enabled\"", "true")).spark().extra();
+    assertEquals("true", extra.get("spark.eventLog.enabled"));
+  }
+
+  @Test
+  void overrideWhoseQuotesTheShellStrippedIsTheSameSparkKey() {
+    // what bash passes for -Dspark.extra."spark.eventLog.dir"=file:///tmp/ev typed unquoted
+    Map<String, String> extra = CmrConfig.defaults(
+        Map.of("spark.extra.spark.eventLog.dir", "file:///tmp/ev",
+            "spark.extra.spark.sql.codegen.wholeStage", "false")).spark().extra();
+    assertEquals("file:///tmp/ev", extra.get("spark.eventLog.dir"));
+    assertEquals("false", extra.get("spark.sql.codegen.wholeStage"));
+    assertEquals("false", extra.get("spark.ui.enabled"));
+    assertFalse(extra.containsKey("spark"));
+  }
+}
