@@ -32,14 +32,15 @@ class TuneModelTest {
   void grid() throws IOException {
     SparkSession spark = TestSpark.spark();
     String whProp = System.getProperty("cmr.tune.warehouse");
-    Path root = Path.of("target", "tune-sim").toAbsolutePath();
+    double spendScale = Double.parseDouble(System.getProperty("cmr.tune.scale", "150"));
+    Path root = Path.of("target", "tune-sim-" + (long) spendScale).toAbsolutePath();
     CmrConfig cfg = TestSpark.config(root, Map.of());
     Warehouse wh = new Warehouse(whProp != null ? whProp : cfg.paths().warehouse());
     Path truth = whProp != null ? Path.of(System.getProperty("cmr.tune.truth")) : root.resolve("truth");
     LocalDate run = whProp != null ? LocalDate.parse(System.getProperty("cmr.tune.date")) : RUN;
     int n = Integer.getInteger("cmr.eval.campaigns", 800);
     if (whProp == null && !Files.exists(truth.resolve("campaigns.csv"))) {
-      SimulatedMarket.write(spark, wh, truth, RUN, n, 0.25, 150, 7);
+      SimulatedMarket.write(spark, wh, truth, RUN, n, 0.25, spendScale, 7);
     }
     ModelSettings base = ModelSettings.from(cfg.coefficients());
     Map<String, HillCurve[]> curves = new HashMap<>();
@@ -116,15 +117,33 @@ class TuneModelTest {
         }
         String cohort = days >= 14 ? "hist" : "cold";
         boolean roiBound = o.totalSpend() < 0.99 * budget;
-        for (var plan : Map.of("ours", ours, "even", TrueOptimum.evaluate(h, even),
-            "split", TrueOptimum.evaluate(h, split)).entrySet()) {
+        double[] lo = new double[7];
+        double[] hi = new double[7];
+        double[] lo2 = new double[7];
+        double[] hi2 = new double[7];
+        for (int i = 0; i < 7; i++) {
+          Row r = e.getValue().get(i);
+          if (r.<Integer>getAs("days_observed") > 0) {
+            lo[i] = r.<Double>getAs("min_observed");
+            hi[i] = s.capMultiplier() * r.<Double>getAs("max_observed");
+            lo2[i] = 0.25 * lo[i];
+            hi2[i] = 3 * r.<Double>getAs("max_observed");
+          }
+        }
+        Map<String, TrueOptimum.Plan> plans = new TreeMap<>(Map.of("ours", ours,
+            "even", TrueOptimum.evaluate(h, even), "split", TrueOptimum.evaluate(h, split)));
+        if (Boolean.getBoolean("cmr.tune.oracle")) {
+          plans.put("oracleInRange", solveIn(h, lo, hi, budget, target));
+          plans.put("oracleWide", solveIn(h, lo2, hi2, budget, target));
+        }
+        for (var plan : plans.entrySet()) {
           TrueOptimum.Plan q = plan.getValue();
           double regret = o.gmv() > 0 ? 1 - q.gmv() / o.gmv() : 0;
           boolean met = q.totalSpend() <= 0 || q.gmv() >= 0.97 * target * q.totalSpend();
           byCohort.computeIfAbsent(cohort + " " + plan.getKey(), k -> new ArrayList<>())
               .add(new double[] {regret, met ? 1 : 0});
-          if (days >= 14 && plan.getKey().equals("ours")) {
-            byCohort.computeIfAbsent((roiBound ? "h-roiBound" : "h-budgetBound") + " ours",
+          if (days >= 14 && !plan.getKey().equals("even") && !plan.getKey().equals("split")) {
+            byCohort.computeIfAbsent((roiBound ? "h-roiBound " : "h-budgetBound ") + plan.getKey(),
                 k -> new ArrayList<>()).add(new double[] {regret, met ? 1 : 0});
           }
         }
@@ -192,6 +211,72 @@ class TuneModelTest {
         kv.getOrDefault("none", b.roiMarginNone()), b.unseenShare(),
         kv.getOrDefault("floor", b.floorMultiplier()), kv.getOrDefault("rhoMin", b.rhoMin()),
         kv.getOrDefault("slopeMax", b.slopeMax()), kv.getOrDefault("z", b.marginZ()));
+  }
+
+  /** The true optimum with each channel's spend either 0 or within [lo, hi] (hi 0: not funded). */
+  static TrueOptimum.Plan solveIn(HillCurve[] curves, double[] lo, double[] hi, double budget,
+                                  double target) {
+    int grid = 200;
+    int n = curves.length;
+    List<double[]> segments = new ArrayList<>();
+    for (int c = 0; c < n; c++) {
+      if (hi[c] <= 0 || lo[c] > hi[c]) {
+        continue;
+      }
+      double[] xs = new double[grid + 2];
+      double[] ys = new double[grid + 2];
+      for (int k = 0; k <= grid; k++) {
+        xs[k + 1] = lo[c] * Math.pow(hi[c] / lo[c], (double) k / grid);
+        ys[k + 1] = curves[c].gmv(xs[k + 1]);
+      }
+      int[] hull = TrueOptimum.upperHull(xs, ys);
+      for (int k = 1; k < hull.length; k++) {
+        double dx = xs[hull[k]] - xs[hull[k - 1]];
+        double slope = (ys[hull[k]] - ys[hull[k - 1]]) / dx;
+        if (slope > 0) {
+          segments.add(new double[] {c, xs[hull[k - 1]], xs[hull[k]], slope});
+        }
+      }
+    }
+    segments.sort((a, b) -> Double.compare(b[3], a[3]));
+    double[] spend = new double[n];
+    TrueOptimum.Plan best = TrueOptimum.evaluate(curves, spend);
+    for (double[] seg : segments) {
+      int c = (int) seg[0];
+      double[] next = spend.clone();
+      next[c] = seg[2];
+      TrueOptimum.Plan p = TrueOptimum.evaluate(curves, next);
+      if (okPlan(p, budget, target)) {
+        spend = next;
+        best = p.gmv() > best.gmv() ? p : best;
+        continue;
+      }
+      double a = 0;
+      double b = 1;
+      for (int i = 0; i < 50; i++) {
+        double mid = (a + b) / 2;
+        next[c] = seg[1] + mid * (seg[2] - seg[1]);
+        if (okPlan(TrueOptimum.evaluate(curves, next), budget, target)) {
+          a = mid;
+        } else {
+          b = mid;
+        }
+      }
+      next[c] = seg[1] + a * (seg[2] - seg[1]);
+      TrueOptimum.Plan cut = TrueOptimum.evaluate(curves, next);
+      if (okPlan(cut, budget, target) && cut.gmv() > best.gmv()) {
+        best = cut;
+      }
+      if (p.totalSpend() > budget) {
+        break;
+      }
+      spend = next;
+    }
+    return best;
+  }
+
+  private static boolean okPlan(TrueOptimum.Plan p, double budget, double target) {
+    return p.totalSpend() <= budget * (1 + 1e-12) && p.gmv() >= target * p.totalSpend() * (1 - 1e-12);
   }
 
   private static int sortedIndex(String channel) {
