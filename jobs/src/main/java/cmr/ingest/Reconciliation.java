@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * Nothing lost (DESIGN rule 2): for every file of every source, the rows read must equal the rows
@@ -42,21 +43,16 @@ public final class Reconciliation {
 
   /** Checks every source written for the given days and records them in one commit. */
   public void check(List<PreparedSource> sources, DaySlice days) {
-    Map<String, Long> quarantine = countBy(ctx.spark().read().format("delta")
-        .load(ctx.wh().ops("quarantine"))
-        .where(days.filter("arrival_date").and(col("reason").notEqual("unreadable_file"))),
-        "source", "file");
+    Map<String, Long> counted = countAll(sources, days);
     List<Row> rows = new ArrayList<>();
     for (PreparedSource p : sources) {
       String source = p.source().name();
-      Map<String, Long> bronze = countBy(ctx.spark().read().format("delta")
-          .load(ctx.wh().bronze(source)).where(days.filter("arrival_date")), null, "_source_file");
       for (FileCounts fc : p.files().values()) {
         if (!days.days().contains(fc.arrivalDate())) {
           continue;
         }
-        long b = bronze.getOrDefault(fc.file(), 0L);
-        long q = quarantine.getOrDefault(source + "\u0000" + fc.file(), 0L);
+        long b = counted.getOrDefault(key("bronze", source, fc.file()), 0L);
+        long q = counted.getOrDefault(key("quarantine", source, fc.file()), 0L);
         if (fc.read() != b + q + fc.duplicates() || b != fc.accepted() || q != fc.quarantined()) {
           throw Errors.reconciliation(source, fc.file(), fc.read(), b, q, fc.duplicates());
         }
@@ -69,18 +65,28 @@ public final class Reconciliation {
         List.of("arrival_date"));
   }
 
-  /** Row counts by {@code column}, keyed by its value (with a prefix column: both values, NUL-joined). */
-  private static Map<String, Long> countBy(Dataset<Row> df, String prefix, String column) {
+  /**
+   * Rows per (table, source, file) counted back from every source's bronze table and from the
+   * quarantine, in one query (one plan, its scans run side by side), keyed by {@link #key}.
+   */
+  private Map<String, Long> countAll(List<PreparedSource> sources, DaySlice days) {
+    Dataset<Row> all = ctx.spark().read().format("delta").load(ctx.wh().ops("quarantine"))
+        .where(days.filter("arrival_date").and(col("reason").notEqual("unreadable_file")))
+        .groupBy(lit("quarantine").as("kind"), col("source"), col("file")).count();
+    for (PreparedSource p : sources) {
+      all = all.unionByName(ctx.spark().read().format("delta").load(ctx.wh().bronze(p.source().name()))
+          .where(days.filter("arrival_date"))
+          .groupBy(lit("bronze").as("kind"), lit(p.source().name()).as("source"),
+              col("_source_file").as("file")).count());
+    }
     Map<String, Long> m = new HashMap<>();
-    if (prefix == null) {
-      for (Row r : df.groupBy(column).count().collectAsList()) {
-        m.put(r.getString(0), r.getLong(1));
-      }
-    } else {
-      for (Row r : df.groupBy(prefix, column).count().collectAsList()) {
-        m.put(r.getString(0) + "\u0000" + r.getString(1), r.getLong(2));
-      }
+    for (Row r : all.collectAsList()) {
+      m.put(key(r.getString(0), r.getString(1), r.getString(2)), r.getLong(3));
     }
     return m;
+  }
+
+  private static String key(String kind, String source, String file) {
+    return kind + "\u0000" + source + "\u0000" + file;
   }
 }
