@@ -36,13 +36,29 @@ public final class TrueOptimum {
   }
 
   public static Plan solve(HillCurve[] curves, double budget, double target) {
+    double[][] grids = new double[curves.length][GRID];
+    for (double[] g : grids) {
+      for (int k = 1; k <= GRID; k++) {
+        g[k - 1] = budget * Math.pow(10, -4 + 4.0 * k / GRID);
+      }
+    }
+    return solveOn(curves, grids, budget, target);
+  }
+
+  /**
+   * The best plan when channel {@code c} may spend 0 or one of the increasing spends
+   * {@code grids[c]} (or, where a constraint binds, a spend between two of them); an empty grid
+   * keeps the channel at 0. {@link #solve} samples the whole range up to the budget; a caller may
+   * restrict a channel to a range of spends (the tuning harness does).
+   */
+  static Plan solveOn(HillCurve[] curves, double[][] grids, double budget, double target) {
     int n = curves.length;
     List<double[]> segments = new ArrayList<>(); // {channel, s0, s1, slope}
     for (int c = 0; c < n; c++) {
-      double[] xs = new double[GRID + 1];
-      double[] ys = new double[GRID + 1];
-      for (int k = 1; k <= GRID; k++) {
-        xs[k] = budget * Math.pow(10, -4 + 4.0 * k / GRID);
+      double[] xs = new double[grids[c].length + 1];
+      double[] ys = new double[xs.length];
+      for (int k = 1; k < xs.length; k++) {
+        xs[k] = grids[c][k - 1];
         ys[k] = curves[c].gmv(xs[k]);
       }
       int[] hull = upperHull(xs, ys);

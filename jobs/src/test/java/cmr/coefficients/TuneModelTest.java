@@ -217,66 +217,14 @@ class TuneModelTest {
   static TrueOptimum.Plan solveIn(HillCurve[] curves, double[] lo, double[] hi, double budget,
                                   double target) {
     int grid = 200;
-    int n = curves.length;
-    List<double[]> segments = new ArrayList<>();
-    for (int c = 0; c < n; c++) {
-      if (hi[c] <= 0 || lo[c] > hi[c]) {
-        continue;
-      }
-      double[] xs = new double[grid + 2];
-      double[] ys = new double[grid + 2];
-      for (int k = 0; k <= grid; k++) {
-        xs[k + 1] = lo[c] * Math.pow(hi[c] / lo[c], (double) k / grid);
-        ys[k + 1] = curves[c].gmv(xs[k + 1]);
-      }
-      int[] hull = TrueOptimum.upperHull(xs, ys);
-      for (int k = 1; k < hull.length; k++) {
-        double dx = xs[hull[k]] - xs[hull[k - 1]];
-        double slope = (ys[hull[k]] - ys[hull[k - 1]]) / dx;
-        if (slope > 0) {
-          segments.add(new double[] {c, xs[hull[k - 1]], xs[hull[k]], slope});
-        }
+    double[][] grids = new double[curves.length][];
+    for (int c = 0; c < curves.length; c++) {
+      grids[c] = hi[c] <= 0 || lo[c] > hi[c] ? new double[0] : new double[grid + 1];
+      for (int k = 0; k < grids[c].length; k++) {
+        grids[c][k] = lo[c] * Math.pow(hi[c] / lo[c], (double) k / grid);
       }
     }
-    segments.sort((a, b) -> Double.compare(b[3], a[3]));
-    double[] spend = new double[n];
-    TrueOptimum.Plan best = TrueOptimum.evaluate(curves, spend);
-    for (double[] seg : segments) {
-      int c = (int) seg[0];
-      double[] next = spend.clone();
-      next[c] = seg[2];
-      TrueOptimum.Plan p = TrueOptimum.evaluate(curves, next);
-      if (okPlan(p, budget, target)) {
-        spend = next;
-        best = p.gmv() > best.gmv() ? p : best;
-        continue;
-      }
-      double a = 0;
-      double b = 1;
-      for (int i = 0; i < 50; i++) {
-        double mid = (a + b) / 2;
-        next[c] = seg[1] + mid * (seg[2] - seg[1]);
-        if (okPlan(TrueOptimum.evaluate(curves, next), budget, target)) {
-          a = mid;
-        } else {
-          b = mid;
-        }
-      }
-      next[c] = seg[1] + a * (seg[2] - seg[1]);
-      TrueOptimum.Plan cut = TrueOptimum.evaluate(curves, next);
-      if (okPlan(cut, budget, target) && cut.gmv() > best.gmv()) {
-        best = cut;
-      }
-      if (p.totalSpend() > budget) {
-        break;
-      }
-      spend = next;
-    }
-    return best;
-  }
-
-  private static boolean okPlan(TrueOptimum.Plan p, double budget, double target) {
-    return p.totalSpend() <= budget * (1 + 1e-12) && p.gmv() >= target * p.totalSpend() * (1 - 1e-12);
+    return TrueOptimum.solveOn(curves, grids, budget, target);
   }
 
   private static int sortedIndex(String channel) {
