@@ -5,8 +5,11 @@
 -- Notes:
 --   priors: the category pool shrunk towards the channel's global pool with weight
 --     groups / (groups + :pool_groups) (a thin category leans on the global estimate), for the
---     slope b, the curvature c and the log ROI; the noise rho0 and the between-campaign variances
---     tau2 (slope) and tau2_roi (log ROI) are the channel's global ones.
+--     slope b and the log ROI; the noise rho0 and the between-campaign variances tau2 (slope) and
+--     tau2_roi (log ROI) are the channel's global ones. The curvature c is pooled over every
+--     campaign-channel (the all_channels row): spends vary too little within a campaign to tell
+--     one pool's curvature from another's (per channel the estimates scattered by +-0.15 around a
+--     common true value on the simulated market, and clamping them at 0 biased the mean).
 --   slope: the own elasticity b1 = (sgu / G - c_prior * suv) / suu (with the pooled curvature),
 --     whose sampling variance is rho / suu, shrunk towards the prior with weight suu / (suu + kappa),
 --     kappa = max(rho / tau2, :prior_days * spend_var) (the prior counts at least :prior_days
@@ -15,8 +18,8 @@
 --     campaign's own effect on its other channels) by adding k = rho / tau2_roi days of spend at
 --     the prior ROI (in GMV, not in log: a channel without orders gets a low, finite ROI); level
 --     is then the GMV of a day at the centre spend exp(xbar): mean GMV * (1 - c * m).
---   curvature: the pool's log curvature c - (b^2 + tau2) / 2 (E[ln g]'' of the relative model),
---     in [-1, 0].
+--   curvature: the log curvature c - (b^2 + tau2) / 2 of the all-channels pool (E[ln g]'' of the
+--     relative model), in [-1, 0].
 --   level_var: the posterior variance of ln(level) (1 / (n / rho + 1 / tau2_roi)), for the ROI
 --     safety margin.
 --   A channel without days takes the prior ROI and slope at a spend of budget / 7 (centre).
@@ -38,10 +41,11 @@ joined AS (
          COALESCE(s.n, 0) AS n, s.xbar, s.m, s.suu, s.suv, s.sg, s.sgu,
          s.min_spend, s.max_spend, s.total_spend, s.total_gmv, s.aov,
          LN((s.total_gmv + :pseudo_orders * s.aov) / s.total_spend) AS log_roi_own,
-         gp.b_pool AS g_b, gp.c_pool AS g_c, gp.log_roi AS g_log_roi, gp.rho0, gp.tau2,
+         gp.b_pool AS g_b, gp.log_roi AS g_log_roi, gp.rho0, gp.tau2,
          gp.tau2_roi, gp.spend_var,
-         COALESCE(cp.groups, 0) AS c_groups, cp.b_pool AS c_b, cp.c_pool AS c_c,
-         cp.log_roi AS c_log_roi
+         COALESCE(cp.groups, 0) AS c_groups, cp.b_pool AS c_b,
+         cp.log_roi AS c_log_roi,
+         ap.b_pool AS a_b, ap.c_pool AS a_c, ap.tau2 AS a_tau2
   FROM coef_active a
   CROSS JOIN channels ch
   LEFT JOIN campaign_days cd ON cd.campaign_id = a.campaign_id
@@ -49,12 +53,12 @@ joined AS (
   LEFT JOIN coef_pools gp ON gp.is_global = 1 AND gp.channel = ch.channel
   LEFT JOIN coef_pools cp ON cp.is_global = 0 AND cp.channel = ch.channel
                          AND cp.category_id = a.category_id
+  LEFT JOIN coef_pools ap ON ap.all_channels = 1
 ),
 priors AS (
   SELECT *,
          (c_groups * COALESCE(c_b, 0) + :pool_groups * g_b) / (c_groups + :pool_groups) AS b_prior,
-         (c_groups * COALESCE(c_c, 0) + :pool_groups * COALESCE(g_c, 0))
-           / (c_groups + :pool_groups) AS c_prior,
+         COALESCE(a_c, 0) AS c_prior,
          (c_groups * COALESCE(c_log_roi, 0) + :pool_groups * g_log_roi) / (c_groups + :pool_groups)
            AS pool_log_roi,
          CASE WHEN n > 0 THEN rho0 + aov / GREATEST(total_gmv / n, aov / 20) END AS rho
@@ -104,7 +108,7 @@ SELECT campaign_id, merchant_id, category_id, daily_budget, target_roi, channel,
        LEAST(:slope_max, GREATEST(:beta_min, COALESCE(b_post / centre_factor, :beta_default)))
          AS slope,
        LEAST(0.0, GREATEST(-1.0, COALESCE(
-         COALESCE(c_prior, 0) - (b_prior * b_prior + tau2) / 2, 0.0))) AS curvature,
+         a_c - (a_b * a_b + a_tau2) / 2, 0.0))) AS curvature,
        CASE WHEN n > 0 AND tau2_roi > 0 THEN 1.0 / (n / rho + 1.0 / tau2_roi)
             ELSE COALESCE(tau2_roi, 0.0) END AS level_var,
        COALESCE(min_spend, 0.0) AS min_observed,

@@ -1,6 +1,7 @@
--- Grain: one row per (merchant category, channel) and one per channel (is_global = 1, category
---   NULL): the pooled estimates that every campaign-channel is shrunk towards.
--- Key: category_id, channel, is_global.
+-- Grain: one row per (merchant category, channel), one per channel (is_global = 1, category
+--   NULL) and one over every campaign-channel (all_channels = 1, is_global = 1, channel NULL):
+--   the pooled estimates that every campaign-channel is shrunk towards.
+-- Key: category_id, channel, is_global, all_channels.
 -- Upstream: coef_fit_stats (fit_stats.sql), coef_active.
 -- Notes: per campaign-channel (fit_stats.sql's relative model gmv = G (1 + b u + c v)):
 --   own b and c by least squares (days >= 3 and spend varying), the relative variance of a day
@@ -52,6 +53,7 @@ weighted AS (
 ),
 sums AS (
   SELECT category_id, channel, GROUPING(category_id) AS is_global,
+         GROUPING(channel) AS all_channels,
          COUNT(b_own) AS groups,
          SUM(n) AS days,
          MAX(rho0) AS rho0,
@@ -69,9 +71,9 @@ sums AS (
          SUM(roi_prec) AS rp, SUM(roi_prec * log_roi) AS rpl, SUM(roi_prec * log_roi * log_roi) AS rpl2,
          SUM(roi_prec * roi_prec) AS rp2
   FROM weighted
-  GROUP BY GROUPING SETS ((category_id, channel), (channel))
+  GROUP BY GROUPING SETS ((category_id, channel), (channel), ())
 )
-SELECT category_id, channel, is_global, groups, days, rho0, log_roi, spend_var,
+SELECT category_id, channel, is_global, all_channels, groups, days, rho0, log_roi, spend_var,
        CASE WHEN a11 * a22 - a12 * a12 > 1e-12 THEN (a22 * r1 - a12 * r2) / (a11 * a22 - a12 * a12)
             WHEN a11 > 0 THEN r1 / a11 END AS b_pool,
        CASE WHEN a11 * a22 - a12 * a12 > 1e-12 THEN (a11 * r2 - a12 * r1) / (a11 * a22 - a12 * a12)

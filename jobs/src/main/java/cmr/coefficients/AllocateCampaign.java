@@ -44,11 +44,19 @@ public final class AllocateCampaign implements FlatMapGroupsFunction<String, Row
     ShapeCurve[] curves = new ShapeCurve[in.size()];
     for (int i = 0; i < in.size(); i++) {
       Row r = in.get(i);
-      curves[i] = new ShapeCurve(r.getAs("channel"), r.<Double>getAs("level"),
-          r.<Double>getAs("centre"), r.<Double>getAs("slope"), r.<Double>getAs("curvature"),
-          settings.minSpend(r.<Integer>getAs("days_observed"), r.<Double>getAs("min_observed")),
-          settings.maxSpend(r.<Integer>getAs("days_observed"),
-          r.<Double>getAs("max_observed"), budget, status), settings.betaMin());
+      int days = r.<Integer>getAs("days_observed");
+      double centre = r.<Double>getAs("centre");
+      // the range of spends seen in the channel, in u = ln(s) - centre (a channel without days
+      // has none: its pooled curve is capped instead)
+      double lowU = days > 0 ? Math.log(r.<Double>getAs("min_observed")) - centre
+          : Double.NEGATIVE_INFINITY;
+      double highU = days > 0 ? Math.log(r.<Double>getAs("max_observed")) - centre
+          : Double.POSITIVE_INFINITY;
+      curves[i] = new ShapeCurve(r.getAs("channel"), r.<Double>getAs("level"), centre,
+          r.<Double>getAs("slope"), r.<Double>getAs("curvature"),
+          settings.minSpend(days, r.<Double>getAs("min_observed")),
+          settings.maxSpend(days, r.<Double>getAs("max_observed"), budget, status),
+          settings.betaMin(), lowU, highU, settings.rangePenalty());
     }
     // relative standard error of the plan's GMV from the levels' uncertainty, with the channels
     // weighted by their level (the plan is not known yet)

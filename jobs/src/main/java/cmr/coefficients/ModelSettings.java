@@ -34,6 +34,8 @@ import java.util.Map;
  * @param slopeMax         upper clamp of the elasticity at the centre of the observed spends
  * @param marginZ          the ROI margin grows by this many standard errors of the plan's GMV
  *                         (from the uncertainty of the channels' levels)
+ * @param rangePenalty     ln gmv loses this times the squared distance (in ln spend) of a spend
+ *                         outside the range of spends observed in the channel
  */
 public record ModelSettings(int trainingDays, int coldStartDays, double priorDays,
                             double pseudoOrders, double betaMin, double betaMax, double betaDefault,
@@ -41,12 +43,12 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
                             double capMultiplier, double minChannelSpend, double roiMarginOk,
                             double roiMarginCold, double roiMarginNone, double unseenShare,
                             double floorMultiplier, double rhoMin, double slopeMax,
-                            double marginZ)
+                            double marginZ, double rangePenalty)
     implements Serializable {
 
   public static ModelSettings from(CmrConfig.Coefficients c) {
     return new ModelSettings(c.trainingDays(), c.coldStartDays(), c.priorDays(),
-        0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 1.3, 1.0, 0.03, 0.10, 0.20, 1.0, 1.0, 0.01, 1.0, 0.0);
+        0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 3.0, 1.0, 0.03, 0.10, 0.20, 1.0, 0.5, 0.01, 1.0, 0.0, 0.1);
   }
 
   /** The same settings with the allocation's cap, margins and unseen-channel share replaced. */
@@ -54,7 +56,7 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
                                       double unseen, double floor) {
     return new ModelSettings(trainingDays, coldStartDays, priorDays, pseudoOrders, betaMin, betaMax,
         betaDefault, tau2Min, poolGroups, alphaPriorDays, cap, minChannelSpend, ok, cold, none,
-        unseen, floor, rhoMin, slopeMax, marginZ);
+        unseen, floor, rhoMin, slopeMax, marginZ, rangePenalty);
   }
 
   /** The least a funded channel may be planned: a multiple of its smallest observed spend. */

@@ -56,6 +56,10 @@ final class SimulatedMarket {
       .add("segment", DataTypes.StringType).add("category_id", DataTypes.StringType)
       .add("snapshot_date", DataTypes.DateType);
 
+  /** Development knobs of the tuning harness (off in the tests): power-law truth, budget slack. */
+  private static final boolean POWER_LAW = Boolean.getBoolean("cmr.sim.powerLaw");
+  private static final double PLAN_SHARE = Double.parseDouble(System.getProperty("cmr.sim.planShare", "0.85"));
+
   private SimulatedMarket() {}
 
   /**
@@ -98,6 +102,10 @@ final class SimulatedMarket {
         double roi = ROI_EFFECT[c] * noise(rnd, 0.35) * campaignRoi;
         double half = (0.5 + 1.1 * rnd.nextDouble()) * plan[c];
         double h = 0.8 + 1.2 * rnd.nextDouble();
+        if (POWER_LAW) { // far below half saturation a Hill curve is a power law with exponent h
+          half = 1000 * plan[c];
+          h = 0.3 + 0.6 * (h - 0.8) / 1.2;
+        }
         double gmax = roi * plan[c] * (Math.pow(half, h) + Math.pow(plan[c], h)) / Math.pow(plan[c], h);
         hill[c] = new HillCurve(CHANNELS.get(c), gmax, half, h);
         planTotal += plan[c];
@@ -105,7 +113,7 @@ final class SimulatedMarket {
         curves.append(String.join(",", id, merchant, CHANNELS.get(c), Double.toString(gmax),
             Double.toString(half), Double.toString(h))).append('\n');
       }
-      double budget = Math.max(50, Math.ceil(planTotal / 0.85 / 10) * 10);
+      double budget = Math.max(50, Math.ceil(planTotal / PLAN_SHARE / 10) * 10);
       double roiAtPlan = gmvAtPlan / planTotal;
       double pick = rnd.nextDouble();
       double target = pick < 0.03 ? 18.0 : pick < 0.20 ? roiAtPlan * (1 + (pick - 0.03) / 0.17 * 0.2)

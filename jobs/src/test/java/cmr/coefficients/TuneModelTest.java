@@ -23,6 +23,15 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Development harness, off by default ({@code -Dcmr.tune=true}): fits the curves once with Spark
  * on a simulated market, then scores a grid of allocation settings (cap, ROI margins) in plain
  * Java against the true curves. Prints one line per setting; asserts nothing.
+ *
+ * <p>Switches: {@code -Dcmr.tune.variants='base;pen=0.2,cap=2'} (settings, see {@link #variant}),
+ * {@code -Dcmr.tune.oracle=true} (best plans on the true curves inside our range and a wider
+ * one), {@code -Dcmr.tune.decompose=true} (our allocation with the level L, slope S and curvature
+ * C replaced by the truth's at the centre), {@code -Dcmr.tune.pools=true} (the global pools),
+ * {@code -Dcmr.tune.debug=true} (campaigns with a large regret; {@code debugCold} for cold
+ * starts), {@code -Dcmr.tune.scale=N} (typical spend), {@code -Dcmr.sim.powerLaw=true} and
+ * {@code -Dcmr.sim.planShare=0.5} (other markets: power-law truth; budgets twice the plan), or a
+ * real warehouse ({@code -Dcmr.tune.warehouse=DIR -Dcmr.tune.truth=DIR -Dcmr.tune.date=D}).
  */
 @EnabledIfSystemProperty(named = "cmr.tune", matches = "true")
 class TuneModelTest {
@@ -33,7 +42,9 @@ class TuneModelTest {
     SparkSession spark = TestSpark.spark();
     String whProp = System.getProperty("cmr.tune.warehouse");
     double spendScale = Double.parseDouble(System.getProperty("cmr.tune.scale", "150"));
-    Path root = Path.of("target", "tune-sim-" + (long) spendScale).toAbsolutePath();
+    Path root = Path.of("target", "tune-sim-" + (long) spendScale
+        + (Boolean.getBoolean("cmr.sim.powerLaw") ? "-power" : "")
+        + System.getProperty("cmr.sim.planShare", "")).toAbsolutePath();
     CmrConfig cfg = TestSpark.config(root, Map.of());
     Warehouse wh = new Warehouse(whProp != null ? whProp : cfg.paths().warehouse());
     Path truth = whProp != null ? Path.of(System.getProperty("cmr.tune.truth")) : root.resolve("truth");
@@ -71,12 +82,20 @@ class TuneModelTest {
       long t0 = System.nanoTime();
       List<Row> rows = new TrainCoefficients(spark, wh, s).curves(run).collectAsList();
       long t1 = System.nanoTime();
+      if (Boolean.getBoolean("cmr.tune.pools")) {
+        spark.table("coef_pools").where("is_global = 1")
+            .selectExpr("channel", "groups", "round(rho0, 4) rho0", "round(b_pool, 3) b",
+                "round(c_pool, 3) c", "round(tau2, 4) tau2",
+                "round(c_pool - (b_pool * b_pool + tau2) / 2, 3) log_c", "round(spend_var, 4) sv")
+            .show(false);
+      }
       Map<String, List<Row>> byCampaign = new TreeMap<>();
       for (Row r : rows) {
         byCampaign.computeIfAbsent(r.getAs("campaign_id"), k -> new ArrayList<>()).add(r);
       }
       byCampaign.values().forEach(l -> l.sort(Comparator.comparing(r -> r.<String>getAs("channel"))));
       Map<String, List<double[]>> byCohort = new TreeMap<>();
+      List<double[]> slopePairs = new ArrayList<>();
       for (var e : byCampaign.entrySet()) {
         HillCurve[] h = curves.get(e.getKey());
         if (h == null) {
@@ -115,6 +134,18 @@ class TuneModelTest {
             }
           }
         }
+        if (days >= 14) {
+          // calibration of the slope: the truth's elasticity at the centre against ours
+          for (int i = 0; i < 7; i++) {
+            ShapeCurve q = p.curves()[i];
+            if (e.getValue().get(i).<Integer>getAs("days_observed") >= 14 && h[i].gmax() > 0) {
+              double ctr = Math.exp(q.centre());
+              double r = Math.pow(ctr / h[i].halfSaturation(), h[i].hill());
+              slopePairs.add(new double[] {q.slope(), h[i].hill() / (1 + r), q.curvature(),
+                  -h[i].hill() * h[i].hill() * r / (1 + r) / (1 + r) / 2});
+            }
+          }
+        }
         String cohort = days >= 14 ? "hist" : "cold";
         boolean roiBound = o.totalSpend() < 0.99 * budget;
         double[] lo = new double[7];
@@ -136,19 +167,43 @@ class TuneModelTest {
           plans.put("oracleInRange", solveIn(h, lo, hi, budget, target));
           plans.put("oracleWide", solveIn(h, lo2, hi2, budget, target));
         }
+        if (Boolean.getBoolean("cmr.tune.decompose")) {
+          // our allocation on curves with parts replaced by the truth at the centre: which part's
+          // estimation error costs the regret
+          for (String part : List.of("L", "S", "LS", "LSC", "C")) {
+            ShapeCurve[] c = p.curves().clone();
+            for (int i = 0; i < 7; i++) {
+              ShapeCurve q = c[i];
+              if (!q.fundable() || h[i].gmax() <= 0) {
+                continue;
+              }
+              double ctr = Math.exp(q.centre());
+              double r = Math.pow(ctr / h[i].halfSaturation(), h[i].hill());
+              double lvl = part.contains("L") ? h[i].gmv(ctr) : q.level();
+              double sl = part.contains("S") ? h[i].hill() / (1 + r) : q.slope();
+              double cu = part.contains("C") ? -h[i].hill() * h[i].hill() * r / (1 + r) / (1 + r) / 2
+                  : q.curvature();
+              c[i] = new ShapeCurve(q.channel(), lvl, q.centre(), sl, cu, q.minSpend(), q.maxSpend(),
+                  q.minElasticity(), q.lowU(), q.highU(), q.penalty());
+            }
+            double margin = s.roiMargin(p.status());
+            Allocation a = Allocator.allocate(c, budget, target * (1 + margin), s.minChannelSpend());
+            plans.put("true" + part, TrueOptimum.evaluate(h, a.spend()));
+          }
+        }
         for (var plan : plans.entrySet()) {
           TrueOptimum.Plan q = plan.getValue();
           double regret = o.gmv() > 0 ? 1 - q.gmv() / o.gmv() : 0;
           boolean met = q.totalSpend() <= 0 || q.gmv() >= 0.97 * target * q.totalSpend();
           byCohort.computeIfAbsent(cohort + " " + plan.getKey(), k -> new ArrayList<>())
               .add(new double[] {regret, met ? 1 : 0});
-          if (days >= 14 && !plan.getKey().equals("even") && !plan.getKey().equals("split")) {
+          if (days >= 14 && !plan.getKey().equals("even")) {
             byCohort.computeIfAbsent((roiBound ? "h-roiBound " : "h-budgetBound ") + plan.getKey(),
                 k -> new ArrayList<>()).add(new double[] {regret, met ? 1 : 0});
           }
         }
         double regretOurs = o.gmv() > 0 ? 1 - ours.gmv() / o.gmv() : 0;
-        if (Boolean.getBoolean("cmr.tune.debug") && days >= 14 && regretOurs > 0.3) {
+        if (Boolean.getBoolean("cmr.tune.debug") && (Boolean.getBoolean("cmr.tune.debugCold") ? days < 14 && regretOurs > 0.8 : days >= 14 && regretOurs > 0.3)) {
           StringBuilder d = new StringBuilder(String.format(
               "DEBUG %s B=%.0f tgt=%.2f regret=%.2f ours: spend %.1f pred %.1f true %.1f | opt: spend %.1f gmv %.1f%n",
               e.getKey(), budget, target, regretOurs, ours.totalSpend(), p.allocation().totalGmv(),
@@ -188,6 +243,19 @@ class TuneModelTest {
             r.length, 100 * r[r.length / 2], 100 * r[(int) (r.length * 0.9)], 100 * met,
             r[(int) (r.length * 0.1)]));
       });
+      double[] m = new double[7];
+      for (double[] q : slopePairs) {
+        m[0] += q[0]; m[1] += q[1]; m[2] += q[0] * q[0]; m[3] += q[1] * q[1]; m[4] += q[0] * q[1];
+        m[5] += q[2]; m[6] += q[3];
+      }
+      int np = slopePairs.size();
+      double vx = m[2] / np - Math.pow(m[0] / np, 2);
+      double vy = m[3] / np - Math.pow(m[1] / np, 2);
+      double cxy = m[4] / np - m[0] * m[1] / np / np;
+      sb.append(String.format("%n  slopes n=%d ours mean %.3f sd %.3f, true mean %.3f sd %.3f, "
+          + "corr %.3f, true-on-ours %.3f, rmse %.3f; curvature ours %.3f true %.3f", np, m[0] / np, Math.sqrt(vx), m[1] / np,
+          Math.sqrt(vy), cxy / Math.sqrt(vx * vy), cxy / vx,
+          Math.sqrt((m[2] + m[3] - 2 * m[4]) / np), m[5] / np, m[6] / np));
       System.out.println(sb);
     }
   }
@@ -210,7 +278,8 @@ class TuneModelTest {
         kv.getOrDefault("ok", b.roiMarginOk()), kv.getOrDefault("cold", b.roiMarginCold()),
         kv.getOrDefault("none", b.roiMarginNone()), b.unseenShare(),
         kv.getOrDefault("floor", b.floorMultiplier()), kv.getOrDefault("rhoMin", b.rhoMin()),
-        kv.getOrDefault("slopeMax", b.slopeMax()), kv.getOrDefault("z", b.marginZ()));
+        kv.getOrDefault("slopeMax", b.slopeMax()), kv.getOrDefault("z", b.marginZ()),
+        kv.getOrDefault("pen", b.rangePenalty()));
   }
 
   /** The true optimum with each channel's spend either 0 or within [lo, hi] (hi 0: not funded). */
