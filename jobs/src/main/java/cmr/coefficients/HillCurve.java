@@ -13,4 +13,19 @@ public record HillCurve(String channel, double gmax, double halfSaturation, doub
     double r = Math.pow(s / halfSaturation, hill);
     return gmax * r / (1 + r);
   }
+
+  /** {@code d ln gmv / d ln s} at {@code s > 0}: {@code hill / (1 + (s / k)^hill)}. */
+  public double elasticity(double s) {
+    return hill / (1 + Math.pow(s / halfSaturation, hill));
+  }
+
+  /**
+   * Half the second derivative of {@code ln gmv} in {@code ln s} at {@code s > 0}, the
+   * {@code curvature} of a log-quadratic curve touching this one there:
+   * {@code -hill^2 r / (2 (1 + r)^2)}, {@code r = (s / k)^hill}.
+   */
+  public double logCurvature(double s) {
+    double r = Math.pow(s / halfSaturation, hill);
+    return -hill * hill * r / (1 + r) / (1 + r) / 2;
+  }
 }

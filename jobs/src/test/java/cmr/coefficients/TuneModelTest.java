@@ -140,9 +140,8 @@ class TuneModelTest {
             ShapeCurve q = p.curves()[i];
             if (e.getValue().get(i).<Integer>getAs("days_observed") >= 14 && h[i].gmax() > 0) {
               double ctr = Math.exp(q.centre());
-              double r = Math.pow(ctr / h[i].halfSaturation(), h[i].hill());
-              slopePairs.add(new double[] {q.slope(), h[i].hill() / (1 + r), q.curvature(),
-                  -h[i].hill() * h[i].hill() * r / (1 + r) / (1 + r) / 2});
+              slopePairs.add(new double[] {q.slope(), h[i].elasticity(ctr), q.curvature(),
+                  h[i].logCurvature(ctr)});
             }
           }
         }
@@ -178,11 +177,9 @@ class TuneModelTest {
                 continue;
               }
               double ctr = Math.exp(q.centre());
-              double r = Math.pow(ctr / h[i].halfSaturation(), h[i].hill());
               double lvl = part.contains("L") ? h[i].gmv(ctr) : q.level();
-              double sl = part.contains("S") ? h[i].hill() / (1 + r) : q.slope();
-              double cu = part.contains("C") ? -h[i].hill() * h[i].hill() * r / (1 + r) / (1 + r) / 2
-                  : q.curvature();
+              double sl = part.contains("S") ? h[i].elasticity(ctr) : q.slope();
+              double cu = part.contains("C") ? h[i].logCurvature(ctr) : q.curvature();
               c[i] = new ShapeCurve(q.channel(), lvl, q.centre(), sl, cu, q.minSpend(), q.maxSpend(),
                   q.minElasticity(), q.lowU(), q.highU(), q.penalty());
             }
