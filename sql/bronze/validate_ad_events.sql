@@ -11,7 +11,8 @@ WITH parsed AS (
     CASE WHEN event_time RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$'
          THEN CAST(event_time AS TIMESTAMP) END AS ts,
     -- money has at most 2 fraction digits, checked exactly to 18 (below, round()'s narrower
-    -- result is cast back to this type: compared as is, Spark would drop fraction digits)
+    -- result is cast back to this type: compared as is, Spark would drop fraction digits); a
+    -- nonzero digit past the 18th, which the cast rounds away, is caught on the text
     CAST(cost AS DECIMAL(38, 18)) AS cost_dec
   FROM landing_rows l
 ),
@@ -30,7 +31,8 @@ checked AS (
         OR channel NOT IN ('search', 'homepage_feed', 'purchase_feed', 'display', 'live',
                            'offsite_wechat', 'offsite_xiaohongshu') THEN 'bad_enum'
       WHEN ts IS NULL THEN 'bad_time'
-      WHEN cost_dec IS NULL OR cost_dec <> CAST(round(cost_dec, 2) AS DECIMAL(38, 18)) OR cost_dec < 0
+      WHEN cost_dec IS NULL OR cost_dec <> CAST(round(cost_dec, 2) AS DECIMAL(38, 18))
+        OR cost RLIKE '[.][0-9]{18}0*[1-9]' OR cost_dec < 0
         OR cost_dec > CAST(:max_money AS DECIMAL(18, 2)) THEN 'bad_money'
       WHEN to_date(ts) > _arrival_date THEN 'future_event'
       WHEN to_date(ts) < date_sub(_arrival_date, :late_days) THEN 'too_late'

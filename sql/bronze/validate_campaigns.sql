@@ -11,7 +11,8 @@ WITH parsed AS (
   SELECT
     l.*,
     -- money has at most 2 fraction digits, checked exactly to 18 (below, round()'s narrower
-    -- result is cast back to this type: compared as is, Spark would drop fraction digits)
+    -- result is cast back to this type: compared as is, Spark would drop fraction digits); a
+    -- nonzero digit past the 18th, which the cast rounds away, is caught on the text
     CAST(daily_budget AS DECIMAL(38, 18)) AS budget_dec,
     CAST(target_roi AS DECIMAL(38, 10)) AS roi_dec,
     CASE WHEN start_date RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN CAST(start_date AS DATE) END AS start_d,
@@ -29,7 +30,8 @@ SELECT
       AND item_id RLIKE '^[A-Za-z0-9_.:-]{1,64}$') THEN 'bad_id'
     WHEN campaign_type NOT IN ('quanzhantui', 'search_cpc', 'display_cpm', 'feed_cpc') THEN 'bad_enum'
     WHEN start_d IS NULL OR (end_date IS NOT NULL AND (end_d IS NULL OR end_d < start_d)) THEN 'bad_time'
-    WHEN budget_dec IS NULL OR budget_dec <> CAST(round(budget_dec, 2) AS DECIMAL(38, 18)) OR budget_dec <= 0
+    WHEN budget_dec IS NULL OR budget_dec <> CAST(round(budget_dec, 2) AS DECIMAL(38, 18))
+        OR daily_budget RLIKE '[.][0-9]{18}0*[1-9]' OR budget_dec <= 0
       OR budget_dec > CAST(:max_money AS DECIMAL(18, 2)) THEN 'bad_money'
     WHEN campaign_type = 'quanzhantui' AND (roi_dec IS NULL OR roi_dec <= 0) THEN 'bad_number'
   END AS reason,

@@ -14,7 +14,8 @@ WITH parsed AS (
     CASE WHEN event_time RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$'
          THEN CAST(event_time AS TIMESTAMP) END AS ts,
     -- money has at most 2 fraction digits, checked exactly to 18 (below, round()'s narrower
-    -- result is cast back to this type: compared as is, Spark would drop fraction digits)
+    -- result is cast back to this type: compared as is, Spark would drop fraction digits); a
+    -- nonzero digit past the 18th, which the cast rounds away, is caught on the text
     CAST(amount AS DECIMAL(38, 18)) AS amount_dec,
     CASE WHEN quantity RLIKE '^[+]?[0-9]{1,9}$' THEN CAST(quantity AS INT) END AS quantity_int
   FROM landing_rows l
@@ -34,7 +35,8 @@ checked AS (
       WHEN event_type NOT IN ('pay', 'refund')
         OR (event_type = 'pay' AND pay_method NOT IN ('alipay', 'wechat_pay', 'bank_card', 'other')) THEN 'bad_enum'
       WHEN ts IS NULL THEN 'bad_time'
-      WHEN amount_dec IS NULL OR amount_dec <> CAST(round(amount_dec, 2) AS DECIMAL(38, 18)) OR amount_dec <= 0
+      WHEN amount_dec IS NULL OR amount_dec <> CAST(round(amount_dec, 2) AS DECIMAL(38, 18))
+        OR amount RLIKE '[.][0-9]{18}0*[1-9]' OR amount_dec <= 0
         OR amount_dec > CAST(:max_money AS DECIMAL(18, 2)) THEN 'bad_money'
       WHEN event_type = 'pay' AND (quantity_int IS NULL OR quantity_int < 1) THEN 'bad_number'
       WHEN to_date(ts) > _arrival_date THEN 'future_event'

@@ -32,6 +32,9 @@ class MoneyValidationTest {
         {"a6", "12.000000000000001", "bad_money"}, // 15th
         {"a12", "12.000000000000000001", "bad_money"}, // 18th
         {"a13", "12.100000000000000000", null},        // 18 digits, the last 16 zeros: 12.10
+        {"a14", "12.0000000000000000001", "bad_money"},  // 19th: rounded away by the cast
+        {"a15", "12.000000000000000000000000000000005", "bad_money"}, // 33rd
+        {"a16", "12.1000000000000000000000", null},    // 22 digits, the last 21 zeros: 12.10
         {"a7", "10000000.00", null},
         {"a8", "10000000.01", "bad_money"},
         {"a9", "0", "bad_money"},
