@@ -26,12 +26,19 @@ public final class CoefficientsFormat {
   /** Version folder names: {@code v} + UTC timestamp to the millisecond + run date; they sort. */
   public static final Pattern VERSION = Pattern.compile("v\\d{8}T\\d{9}Z-\\d{4}-\\d{2}-\\d{2}");
 
-  private static final Pattern NUMBER = Pattern.compile("\\d{1,30}(\\.\\d{1,40})?");
+  /**
+   * Plain non-negative decimals, bounded but wide enough for every finite double that
+   * {@link #number} writes (up to 309 integer digits; a subnormal has 340 fraction digits).
+   */
+  private static final Pattern NUMBER = Pattern.compile("\\d{1,309}(\\.\\d{1,400})?");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
   private CoefficientsFormat() {}
 
-  /** A non-negative finite double in plain notation (no exponent), shortest exact round trip. */
+  /**
+   * A non-negative finite double in plain notation (no exponent) that reads back as exactly the
+   * same double ({@link BigDecimal#valueOf}: the digits of {@link Double#toString}).
+   */
   public static String number(double v) {
     if (!Double.isFinite(v) || v < 0) {
       throw new IllegalArgumentException("not a finite non-negative number: " + v);

@@ -8,8 +8,12 @@ import java.util.Map;
  * is done by {@link Manifest#toJson()}; this parses it back strictly.
  */
 final class Json {
+  /** Deepest nesting of objects accepted (the manifest has two levels). */
+  private static final int MAX_DEPTH = 16;
+
   private final String s;
   private int i;
+  private int depth;
 
   private Json(String s) {
     this.s = s;
@@ -50,10 +54,14 @@ final class Json {
 
   private Map<String, Object> object() {
     expect('{');
+    if (++depth > MAX_DEPTH) {
+      throw err("objects nested deeper than " + MAX_DEPTH);
+    }
     Map<String, Object> m = new LinkedHashMap<>();
     ws();
     if (peek() == '}') {
       i++;
+      depth--;
       return m;
     }
     while (true) {
@@ -68,6 +76,7 @@ final class Json {
       ws();
       char c = next();
       if (c == '}') {
+        depth--;
         return m;
       }
       if (c != ',') {
@@ -92,13 +101,17 @@ final class Json {
     if (c == '-') {
       i++;
     }
-    while (i < s.length() && Character.isDigit(s.charAt(i))) {
+    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
       i++;
     }
     if (start == i || (c == '-' && start + 1 == i)) {
       throw err("unexpected value");
     }
-    return Long.parseLong(s.substring(start, i));
+    try {
+      return Long.parseLong(s.substring(start, i));
+    } catch (NumberFormatException e) {
+      throw err("integer out of range");
+    }
   }
 
   private String string() {
@@ -119,7 +132,7 @@ final class Json {
           case 'b' -> sb.append('\b');
           case 'f' -> sb.append('\f');
           case 'u' -> {
-            if (i + 4 > s.length()) {
+            if (i + 4 > s.length() || !s.substring(i, i + 4).matches("[0-9A-Fa-f]{4}")) {
               throw err("bad escape");
             }
             sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));

@@ -99,6 +99,41 @@ class CoefficientsLoaderTest {
   }
 
   @Test
+  void malformedManifestsAreRefusedAsManifestErrorsAndTheLastGoodVersionStays() throws IOException {
+    Path dir = Fixtures.tempDir();
+    PublishedFolder f = new PublishedFolder(dir);
+    Fixtures.publish(f, 1);
+    CoefficientsLoader loader = new CoefficientsLoader(dir);
+    Coefficients good = loader.reload();
+    String bad = Fixtures.publish(f, 2);
+    Path mf = dir.resolve(bad).resolve("manifest.json");
+    String json = Files.readString(mf);
+    String rows = "\"rows\": 2";
+    assertTrue(json.contains(rows), json);
+    List<String> broken = List.of(
+        json.replace(rows, "\"rows\": 99999999999999999999"),      // beyond a long
+        json.replace(rows, "\"rows\": \u0662"),                     // an Arabic-Indic digit
+        json.replaceFirst("\"version\": \"", "\"version\": \"\\\\u12G4"), // bad escape
+        json.replaceFirst("\\{", "{\"x\": " + "{\"y\": ".repeat(5000) + "1" + "}".repeat(5000) + ","));
+    for (String text : broken) {
+      Files.writeString(mf, text);
+      CoefficientsException e = assertThrows(CoefficientsException.class, loader::reload, text);
+      assertEquals("manifest", e.check(), e.reason());
+      assertSame(good, loader.current());
+    }
+  }
+
+  @Test
+  void everyNumberTheWriterProducesIsOneTheReaderAccepts() {
+    double[] values = {Double.MIN_VALUE, 1e-300, 1e-45, 0.1, 1.0 / 3, 2.5, 1e22, 1e300, Double.MAX_VALUE};
+    for (double v : values) {
+      String text = CoefficientsFormat.number(v);
+      assertTrue(text.matches("[0-9]+([.][0-9]+)?"), text);
+      assertEquals(v, CoefficientsFormat.parseNumber(text, "test"), text);
+    }
+  }
+
+  @Test
   void expectedSpendAboveBudgetIsRefused() {
     Manifest m = null;
     List<CampaignCoefficients> camps = List.of(
