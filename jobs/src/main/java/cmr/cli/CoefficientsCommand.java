@@ -5,6 +5,7 @@ import cmr.coefficients.ModelSettings;
 import cmr.coefficients.PublishCoefficients;
 import cmr.coefficients.PublishedVersions;
 import cmr.coefficients.TrainCoefficients;
+import cmr.ops.Progress;
 import cmr.config.CmrConfig;
 import cmr.spark.SparkSessions;
 import cmr.warehouse.Warehouse;
@@ -48,7 +49,7 @@ public final class CoefficientsCommand implements Runnable {
       CmrConfig cfg = common.config();
       SparkSession spark = SparkSessions.getOrCreate(cfg);
       TrainCoefficients.Result r = new TrainCoefficients(spark, new Warehouse(cfg.paths().warehouse()),
-          ModelSettings.from(cfg.coefficients())).trainAndRecord(date);
+          ModelSettings.from(cfg.coefficients())).trainAndRecord(date, Progress.stdout());
       System.out.printf("trained %d campaigns for %s (%d cold_start, %d no_history, %d funded)%n",
           r.campaigns(), date, r.coldStart(), r.noHistory(), r.funded());
     }

@@ -1,6 +1,7 @@
 package cmr.coefficients;
 
 import cmr.errors.Errors;
+import cmr.ops.Progress;
 import cmr.sql.SqlFiles;
 import cmr.warehouse.Warehouse;
 import org.apache.spark.api.java.function.MapFunction;
@@ -37,7 +38,18 @@ public final class TrainCoefficients {
 
   /** Trains for {@code runDate} and records the set in the history table. */
   public Result trainAndRecord(LocalDate runDate) {
-    Dataset<Row> rows = train(runDate).persist();
+    return trainAndRecord(runDate, Progress.silent());
+  }
+
+  /** The same, with a progress line per phase (tens of thousands of campaigns take minutes). */
+  public Result trainAndRecord(LocalDate runDate, Progress progress) {
+    progress.step("coefficients", "fitting curves on " + settings.trainingFrom(runDate) + " .. "
+        + runDate);
+    Dataset<Row> curves = curves(runDate);
+    progress.step("coefficients", String.format("fitted %,d campaign-channels of %,d active "
+        + "campaigns; allocating", spark.table("coef_fit_stats").count(),
+        spark.table("coef_active").count()));
+    Dataset<Row> rows = allocate(curves, runDate).persist();
     try {
       Warehouse.replace(rows, historyPath(), "run_date = DATE'" + runDate + "'", List.of("run_date"));
       Row s = spark.read().format("delta").load(historyPath())
@@ -59,7 +71,11 @@ public final class TrainCoefficients {
 
   /** The trained rows of {@link HistoryRows#SCHEMA} (lazy). */
   public Dataset<Row> train(LocalDate runDate) {
-    return curves(runDate)
+    return allocate(curves(runDate), runDate);
+  }
+
+  private Dataset<Row> allocate(Dataset<Row> curves, LocalDate runDate) {
+    return curves
         .groupByKey((MapFunction<Row, String>) r -> r.getAs("campaign_id"), Encoders.STRING())
         .flatMapGroups(new AllocateCampaign(settings, runDate), Encoders.row(HistoryRows.SCHEMA));
   }

@@ -33,7 +33,7 @@ public final class CoefficientsJob implements Step {
           + "backfill only");
     }
     TrainCoefficients.Result t = new TrainCoefficients(ctx.spark(), ctx.wh(),
-        ModelSettings.from(ctx.cfg().coefficients())).trainAndRecord(ctx.runDate());
+        ModelSettings.from(ctx.cfg().coefficients())).trainAndRecord(ctx.runDate(), ctx.progress());
     String trained = String.format("trained %d campaigns (%d cold_start, %d no_history, %d funded)",
         t.campaigns(), t.coldStart(), t.noHistory(), t.funded());
     ctx.progress().step(name(), trained);

@@ -60,6 +60,9 @@ final class SimulatedMarket {
   private static final boolean POWER_LAW = Boolean.getBoolean("cmr.sim.powerLaw");
   private static final double PLAN_SHARE = Double.parseDouble(System.getProperty("cmr.sim.planShare", "0.85"));
 
+  /** Rows of campaign_channel_daily buffered in the driver before they are written. */
+  private static final int CHUNK_ROWS = 500_000;
+
   private SimulatedMarket() {}
 
   /**
@@ -70,6 +73,7 @@ final class SimulatedMarket {
                     double coldShare, double spendScale, long seed) {
     Random rnd = new Random(seed);
     List<Row> ccd = new ArrayList<>();
+    int chunks = 0;
     List<Row> camps = new ArrayList<>();
     List<Row> merchants = new ArrayList<>();
     StringBuilder curves = new StringBuilder("campaign_id,merchant_id,channel,gmax,half_saturation,hill\n");
@@ -145,9 +149,11 @@ final class SimulatedMarket {
               clicks, dec(spend), orders, dec(gmv), gmv / spend));
         }
       }
+      if (ccd.size() >= CHUNK_ROWS) {
+        chunks = appendChunk(spark, wh, ccd, chunks);
+      }
     }
-    spark.createDataFrame(ccd, CCD).write().format("delta").mode("overwrite")
-        .save(wh.gold("campaign_channel_daily"));
+    appendChunk(spark, wh, ccd, chunks);
     spark.createDataFrame(camps, CAMPAIGNS).write().format("delta").mode("overwrite")
         .save(wh.silver("campaigns"));
     spark.createDataFrame(merchants, MERCHANTS).write().format("delta").mode("overwrite")
@@ -159,6 +165,17 @@ final class SimulatedMarket {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Writes the buffered rows of campaign_channel_daily (the first chunk replaces the table) and
+   * clears the buffer: a market of tens of thousands of campaigns never sits in the driver whole.
+   */
+  private static int appendChunk(SparkSession spark, Warehouse wh, List<Row> ccd, int chunks) {
+    spark.createDataFrame(ccd, CCD).write().format("delta").mode(chunks == 0 ? "overwrite" : "append")
+        .save(wh.gold("campaign_channel_daily"));
+    ccd.clear();
+    return chunks + 1;
   }
 
   private static double noise(Random rnd, double sigma) {
