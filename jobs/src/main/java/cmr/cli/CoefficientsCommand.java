@@ -114,7 +114,8 @@ public final class CoefficientsCommand implements Runnable {
       CmrConfig cfg = common.config();
       SparkSession spark = SparkSessions.getOrCreate(cfg);
       System.out.print(new EvaluateCoefficients(spark, new Warehouse(cfg.paths().warehouse()),
-          Path.of(cfg.paths().publishedDir())).evaluate(truth).format());
+          Path.of(cfg.paths().publishedDir()), cfg.coefficients().trainingDays()).evaluate(truth)
+          .format());
     }
   }
 }

@@ -27,7 +27,8 @@ import static org.apache.spark.sql.functions.col;
  * truth (true Hill curves per campaign and channel, budgets and targets). Per campaign, on the
  * executors ({@link EvaluateCampaign}): true GMV and ROI of the plan, the true optimum, and two
  * baselines; then median and p90 regret and the share of campaigns reaching 97% of the target ROI,
- * for campaigns with >= 14 days of history and for cold starts ({@code evaluation_summary.sql}).
+ * for campaigns with >= 14 days of history, for those with spend on every day of the training
+ * window (the cohort of the targets), and for cold starts ({@code evaluation_summary.sql}).
  */
 public final class EvaluateCoefficients {
   public static final double ROI_SHARE = 0.97;
@@ -51,11 +52,15 @@ public final class EvaluateCoefficients {
   private final SparkSession spark;
   private final Warehouse wh;
   private final Path publishedDir;
+  private final int fullDays;
 
-  public EvaluateCoefficients(SparkSession spark, Warehouse wh, Path publishedDir) {
+  /** @param fullDays the training window's length: campaigns with spend on every day of it are
+   *                  also reported as the cohort {@code history_full_window} */
+  public EvaluateCoefficients(SparkSession spark, Warehouse wh, Path publishedDir, int fullDays) {
     this.spark = spark;
     this.wh = wh;
     this.publishedDir = publishedDir;
+    this.fullDays = fullDays;
   }
 
   /** One line of the report. */
@@ -63,7 +68,7 @@ public final class EvaluateCoefficients {
                      double p90Regret, double shareRoiMet) {
     @Override
     public String toString() {
-      return String.format("%-17s %-11s %9d %14.2f%% %11.2f%% %15.1f%%", cohort, plan, campaigns,
+      return String.format("%-19s %-11s %9d %14.2f%% %11.2f%% %15.1f%%", cohort, plan, campaigns,
           medianRegret * 100, p90Regret * 100, shareRoiMet * 100);
     }
   }
@@ -76,7 +81,7 @@ public final class EvaluateCoefficients {
 
     public String format() {
       StringBuilder sb = new StringBuilder("evaluation of " + version + " against the true curves\n");
-      sb.append(String.format("%-17s %-11s %9s %15s %12s %16s%n", "cohort", "plan", "campaigns",
+      sb.append(String.format("%-19s %-11s %9s %15s %12s %16s%n", "cohort", "plan", "campaigns",
           "median regret", "p90 regret", "ROI >= 97% tgt"));
       lines.forEach(l -> sb.append(l).append('\n'));
       return sb.toString();
@@ -127,7 +132,7 @@ public final class EvaluateCoefficients {
     perCampaign(truth).createOrReplaceTempView("coef_eval");
     List<Line> lines = new ArrayList<>();
     for (Row r : SqlFiles.run(spark, "coefficients/evaluation_summary",
-        Map.of("history_days", HISTORY_DAYS, "roi_share", ROI_SHARE)).collectAsList()) {
+        Map.of("history_days", HISTORY_DAYS, "full_days", fullDays, "roi_share", ROI_SHARE)).collectAsList()) {
       lines.add(new Line(r.getString(0), r.getString(1), r.getLong(2), r.getDouble(3),
           r.getDouble(4), ((Number) r.get(5)).doubleValue()));
     }

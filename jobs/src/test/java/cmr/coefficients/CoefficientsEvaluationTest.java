@@ -44,7 +44,7 @@ class CoefficientsEvaluationTest {
     long t3 = System.nanoTime();
     System.out.printf("published in %.1fs%n", (t3 - t2) / 1e9);
     EvaluateCoefficients.Report rep = new EvaluateCoefficients(spark, wh,
-        Path.of(cfg.paths().publishedDir())).evaluate(truth);
+        Path.of(cfg.paths().publishedDir()), cfg.coefficients().trainingDays()).evaluate(truth);
     System.out.println(rep.format());
     System.out.printf("evaluated in %.1fs%n", (System.nanoTime() - t3) / 1e9);
     System.out.printf("total %.1fs%n", (System.nanoTime() - t0) / 1e9);
