@@ -1,7 +1,8 @@
 -- Grain: one row per (active campaign, channel): the response curve the allocation uses, for all
 --   seven channels: ln gmv(s) = ln(level) + slope * u + curvature * u^2, u = ln(s) - centre.
 -- Key: campaign_id, channel.
--- Upstream: coef_active, coef_fit_stats, coef_pools.
+-- Upstream: coef_active, coef_fit_stats, coef_pools. (GMV here is divided by the market's day
+--   factors, day_factors.sql, except hist_gmv: the GMV as attributed, for the baselines.)
 -- Notes:
 --   priors: the category pool shrunk towards the channel's global pool with weight
 --     groups / (groups + :pool_groups) (a thin category leans on the global estimate), for the
@@ -39,7 +40,7 @@ joined AS (
   SELECT a.campaign_id, a.merchant_id, a.category_id, a.daily_budget, a.target_roi, ch.channel,
          COALESCE(cd.campaign_days, 0) AS campaign_days,
          COALESCE(s.n, 0) AS n, s.xbar, s.m, s.suu, s.suv, s.sg, s.sgu,
-         s.min_spend, s.max_spend, s.total_spend, s.total_gmv, s.aov,
+         s.min_spend, s.max_spend, s.total_spend, s.total_gmv, s.raw_gmv, s.aov,
          LN((s.total_gmv + :pseudo_orders * s.aov) / s.total_spend) AS log_roi_own,
          gp.b_pool AS g_b, gp.log_roi AS g_log_roi, gp.rho0, gp.tau2,
          gp.tau2_roi, gp.spend_var,
@@ -114,5 +115,5 @@ SELECT campaign_id, merchant_id, category_id, daily_budget, target_roi, channel,
        COALESCE(min_spend, 0.0) AS min_observed,
        COALESCE(max_spend, 0.0) AS max_observed,
        COALESCE(total_spend, 0.0) AS hist_spend,
-       COALESCE(total_gmv, 0.0) AS hist_gmv
+       COALESCE(raw_gmv, 0.0) AS hist_gmv
 FROM levels

@@ -36,6 +36,10 @@ import java.util.Map;
  *                         (from the uncertainty of the channels' levels)
  * @param rangePenalty     ln gmv loses this times the squared distance (in ln spend) of a spend
  *                         outside the range of spends observed in the channel
+ * @param dayMinSeries     a date needs this many campaign-channels for its own day factor
+ *                         (day_factors.sql)
+ * @param dayNoise         relative day noise beyond whole orders assumed when weighting the
+ *                         campaign-channels in the day factors
  */
 public record ModelSettings(int trainingDays, int coldStartDays, double priorDays,
                             double pseudoOrders, double betaMin, double betaMax, double betaDefault,
@@ -43,12 +47,14 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
                             double capMultiplier, double minChannelSpend, double roiMarginOk,
                             double roiMarginCold, double roiMarginNone, double unseenShare,
                             double floorMultiplier, double rhoMin, double slopeMax,
-                            double marginZ, double rangePenalty)
+                            double marginZ, double rangePenalty, double dayMinSeries,
+                            double dayNoise)
     implements Serializable {
 
   public static ModelSettings from(CmrConfig.Coefficients c) {
     return new ModelSettings(c.trainingDays(), c.coldStartDays(), c.priorDays(),
-        0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 3.0, 1.0, 0.03, 0.10, 0.20, 1.0, 0.5, 0.01, 1.0, 0.0, 0.1);
+        0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 3.0, 1.0, 0.03, 0.10, 0.20, 1.0, 0.5, 0.01, 1.0, 0.0, 0.1, 100,
+        0.05);
   }
 
   /** The same settings with the allocation's cap, margins and unseen-channel share replaced. */
@@ -56,7 +62,7 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
                                       double unseen, double floor) {
     return new ModelSettings(trainingDays, coldStartDays, priorDays, pseudoOrders, betaMin, betaMax,
         betaDefault, tau2Min, poolGroups, alphaPriorDays, cap, minChannelSpend, ok, cold, none,
-        unseen, floor, rhoMin, slopeMax, marginZ, rangePenalty);
+        unseen, floor, rhoMin, slopeMax, marginZ, rangePenalty, dayMinSeries, dayNoise);
   }
 
   /** The least a funded channel may be planned: a multiple of its smallest observed spend. */
@@ -111,6 +117,8 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
     m.put("alpha_prior_days", alphaPriorDays);
     m.put("rho_min", rhoMin);
     m.put("slope_max", slopeMax);
+    m.put("day_min_series", dayMinSeries);
+    m.put("day_noise", dayNoise);
     return m;
   }
 }

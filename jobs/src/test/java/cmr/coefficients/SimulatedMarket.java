@@ -59,6 +59,9 @@ final class SimulatedMarket {
   /** Development knobs of the tuning harness (off in the tests): power-law truth, budget slack. */
   private static final boolean POWER_LAW = Boolean.getBoolean("cmr.sim.powerLaw");
   private static final double PLAN_SHARE = Double.parseDouble(System.getProperty("cmr.sim.planShare", "0.85"));
+  /** Market-wide day effects: weekends sell 15% more per CNY, and a promotion day 9 days before
+   * the run date sells twice as much while every campaign spends 30% more. */
+  private static final boolean DAY_EFFECTS = Boolean.getBoolean("cmr.sim.dayEffects");
 
   /** Rows of campaign_channel_daily buffered in the driver before they are written. */
   private static final int CHUNK_ROWS = 500_000;
@@ -71,6 +74,12 @@ final class SimulatedMarket {
    */
   static void write(SparkSession spark, Warehouse wh, Path truth, LocalDate runDate, int campaigns,
                     double coldShare, double spendScale, long seed) {
+    write(spark, wh, truth, runDate, campaigns, coldShare, spendScale, seed, DAY_EFFECTS);
+  }
+
+  /** @param dayEffects market-wide day effects (see {@link #DAY_EFFECTS}) */
+  static void write(SparkSession spark, Warehouse wh, Path truth, LocalDate runDate, int campaigns,
+                    double coldShare, double spendScale, long seed, boolean dayEffects) {
     Random rnd = new Random(seed);
     List<Row> ccd = new ArrayList<>();
     int chunks = 0;
@@ -135,14 +144,17 @@ final class SimulatedMarket {
         }
         double[] spendDay = new double[7];
         double total = 0;
+        boolean promo = dayEffects && d == 9;
+        double dayGmv = !dayEffects ? 1 : promo ? 2.0
+            : day.getDayOfWeek().getValue() >= 6 ? 1.15 : 1.0;
         for (int c : chans) {
-          spendDay[c] = plan[c] * (0.6 + 0.8 * rnd.nextDouble());
+          spendDay[c] = plan[c] * (0.6 + 0.8 * rnd.nextDouble()) * (promo ? 1.3 : 1.0);
           total += spendDay[c];
         }
         double scale = total > budget ? budget / total : 1;
         for (int c : chans) {
           double spend = round2(spendDay[c] * scale);
-          long orders = poisson(rnd, hill[c].gmv(spend) * noise(rnd, 0.25) / price);
+          long orders = poisson(rnd, dayGmv * hill[c].gmv(spend) * noise(rnd, 0.25) / price);
           double gmv = round2(orders * price);
           long clicks = Math.max(1, Math.round(spend / 0.8));
           ccd.add(RowFactory.create(Date.valueOf(day), id, CHANNELS.get(c), merchant, clicks * 30,

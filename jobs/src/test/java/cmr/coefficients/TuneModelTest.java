@@ -44,7 +44,8 @@ class TuneModelTest {
     double spendScale = Double.parseDouble(System.getProperty("cmr.tune.scale", "150"));
     Path root = Path.of("target", "tune-sim-" + (long) spendScale
         + (Boolean.getBoolean("cmr.sim.powerLaw") ? "-power" : "")
-        + System.getProperty("cmr.sim.planShare", "")).toAbsolutePath();
+        + System.getProperty("cmr.sim.planShare", "")
+        + (Boolean.getBoolean("cmr.sim.dayEffects") ? "-days" : "")).toAbsolutePath();
     CmrConfig cfg = TestSpark.config(root, Map.of());
     Warehouse wh = new Warehouse(whProp != null ? whProp : cfg.paths().warehouse());
     Path truth = whProp != null ? Path.of(System.getProperty("cmr.tune.truth")) : root.resolve("truth");
@@ -276,7 +277,8 @@ class TuneModelTest {
         kv.getOrDefault("none", b.roiMarginNone()), b.unseenShare(),
         kv.getOrDefault("floor", b.floorMultiplier()), kv.getOrDefault("rhoMin", b.rhoMin()),
         kv.getOrDefault("slopeMax", b.slopeMax()), kv.getOrDefault("z", b.marginZ()),
-        kv.getOrDefault("pen", b.rangePenalty()));
+        kv.getOrDefault("pen", b.rangePenalty()), kv.getOrDefault("dayMin", b.dayMinSeries()),
+        kv.getOrDefault("dayNoise", b.dayNoise()));
   }
 
   /** The true optimum with each channel's spend either 0 or within [lo, hi] (hi 0: not funded). */

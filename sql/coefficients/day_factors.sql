@@ -1,0 +1,53 @@
+-- Grain: one row per date of the training window on which some active campaign-channel spent.
+-- Key: date.
+-- Upstream: coef_points (daily_points.sql).
+-- Notes: the market's day factor f_d: how much more (or less) GMV a CNY of spend brought on that
+--   day than on a typical day of the window, the same for every campaign (weekends, promotion
+--   days such as Double 11). Estimated from every campaign-channel with >= 3 spend days and some
+--   GMV, as a least-squares fit with one effect per date (fixed effects, by demeaning within the
+--   date) of
+--     y = gmv / G - 1 = delta_d + b * u,   G the campaign-channel's mean GMV of a spend day,
+--   weighted by the inverse of y's variance, 1 / (aov / G + :day_noise) (a day of G / aov
+--   orders, whole orders being Poisson, plus the rest of the day noise). b is a common slope
+--   only there so that a day on which every campaign spent more (or less) is not read as a day
+--   effect. f_d = 1 + delta_d (at least 0.1), divided by its median over the window's dates, so
+--   that the typical day has factor 1 and a single promotion day does not move it. A date with
+--   fewer than :day_min_series campaign-channels has factor 1 (its effect cannot be told from
+--   the noise of a few campaigns): small markets are fitted as before.
+WITH series AS (
+  SELECT campaign_id, channel, COUNT(x) AS n, AVG(CASE WHEN x IS NOT NULL THEN gmv END) AS g_mean,
+         MAX(aov) AS aov
+  FROM coef_points
+  GROUP BY campaign_id, channel
+),
+obs AS (
+  SELECT p.date, p.u, p.gmv / s.g_mean - 1 AS y, 1.0 / (s.aov / s.g_mean + :day_noise) AS w
+  FROM coef_points p
+  JOIN series s ON s.campaign_id = p.campaign_id AND s.channel = p.channel
+  WHERE p.x IS NOT NULL AND s.n >= 3 AND s.g_mean > 0
+),
+by_date AS (
+  SELECT date, COUNT(*) AS series, SUM(w * y) / SUM(w) AS y_bar, SUM(w * u) / SUM(w) AS u_bar
+  FROM obs
+  GROUP BY date
+),
+common_slope AS (
+  SELECT SUM(o.w * (o.u - d.u_bar) * (o.y - d.y_bar))
+           / NULLIF(SUM(o.w * (o.u - d.u_bar) * (o.u - d.u_bar)), 0) AS b
+  FROM obs o
+  JOIN by_date d ON d.date = o.date
+),
+raw AS (
+  SELECT d.date, d.series,
+         CASE WHEN d.series >= :day_min_series
+              THEN GREATEST(0.1, 1 + d.y_bar - COALESCE(s.b, 0) * d.u_bar)
+              ELSE 1.0 END AS f
+  FROM by_date d
+  CROSS JOIN common_slope s
+),
+typical AS (
+  SELECT percentile(f, 0.5) AS f_median FROM raw
+)
+SELECT r.date, CAST(r.series AS BIGINT) AS series, r.f / t.f_median AS factor
+FROM raw r
+CROSS JOIN typical t
