@@ -7,7 +7,8 @@
 --     gmv_d = G * f_d * (1 + b * u_d + c * v_d) + noise,   u = ln(spend) - xbar,  v = u^2 - m
 --   with xbar the mean log spend of the campaign-channel's spend days and m the mean of u^2, so
 --   u and v sum to 0; f_d is the market's day factor (day_factors.sql). x, u and v are NULL on a
---   day without spend. aov is the campaign's GMV per attributed order in the window (1 CNY if it
+--   day without spend. n_spend is the campaign-channel's number of spend days, g_mean its mean
+--   GMV of a spend day (as attributed). aov is the campaign's GMV per attributed order in the window (1 CNY if it
 --   had none): the size of one GMV step.
 WITH win AS (
   SELECT d.campaign_id, d.channel, d.date, CAST(d.spend AS DOUBLE) AS spend,
@@ -33,6 +34,9 @@ centred AS (
 SELECT c.campaign_id, c.channel, c.date, c.spend, c.gmv, c.x, c.u, c.xbar,
        c.u * c.u - AVG(c.u * c.u) OVER (PARTITION BY c.campaign_id, c.channel) AS v,
        AVG(c.u * c.u) OVER (PARTITION BY c.campaign_id, c.channel) AS m,
+       COUNT(c.x) OVER (PARTITION BY c.campaign_id, c.channel) AS n_spend,
+       AVG(CASE WHEN c.x IS NOT NULL THEN c.gmv END)
+         OVER (PARTITION BY c.campaign_id, c.channel) AS g_mean,
        a.aov
 FROM centred c
 JOIN aov a ON a.campaign_id = c.campaign_id

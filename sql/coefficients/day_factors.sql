@@ -1,6 +1,6 @@
 -- Grain: one row per date of the training window on which some active campaign-channel spent.
 -- Key: date.
--- Upstream: coef_points (daily_points.sql).
+-- Upstream: coef_points (daily_points.sql). One GROUP BY over the points; the rest is per date.
 -- Notes: the market's day factor f_d: how much more (or less) GMV a CNY of spend brought on that
 --   day than on a typical day of the window, the same for every campaign (weekends, promotion
 --   days such as Double 11). Estimated from every campaign-channel with >= 3 spend days and some
@@ -14,33 +14,27 @@
 --   that the typical day has factor 1 and a single promotion day does not move it. A date with
 --   fewer than :day_min_series campaign-channels has factor 1 (its effect cannot be told from
 --   the noise of a few campaigns): small markets are fitted as before.
-WITH series AS (
-  SELECT campaign_id, channel, COUNT(x) AS n, AVG(CASE WHEN x IS NOT NULL THEN gmv END) AS g_mean,
-         MAX(aov) AS aov
+WITH obs AS (
+  SELECT date, u, gmv / g_mean - 1 AS y, 1.0 / (aov / g_mean + :day_noise) AS w
   FROM coef_points
-  GROUP BY campaign_id, channel
+  WHERE x IS NOT NULL AND n_spend >= 3 AND g_mean > 0
 ),
-obs AS (
-  SELECT p.date, p.u, p.gmv / s.g_mean - 1 AS y, 1.0 / (s.aov / s.g_mean + :day_noise) AS w
-  FROM coef_points p
-  JOIN series s ON s.campaign_id = p.campaign_id AND s.channel = p.channel
-  WHERE p.x IS NOT NULL AND s.n >= 3 AND s.g_mean > 0
-),
+-- weighted sums per date; the demeaned cross products follow from them:
+-- sum w (u - u_bar)(y - y_bar) = swuy - swu * swy / sw on each date
 by_date AS (
-  SELECT date, COUNT(*) AS series, SUM(w * y) / SUM(w) AS y_bar, SUM(w * u) / SUM(w) AS u_bar
+  SELECT date, COUNT(*) AS series, SUM(w) AS sw, SUM(w * u) AS swu, SUM(w * y) AS swy,
+         SUM(w * u * y) AS swuy, SUM(w * u * u) AS swuu
   FROM obs
   GROUP BY date
 ),
 common_slope AS (
-  SELECT SUM(o.w * (o.u - d.u_bar) * (o.y - d.y_bar))
-           / NULLIF(SUM(o.w * (o.u - d.u_bar) * (o.u - d.u_bar)), 0) AS b
-  FROM obs o
-  JOIN by_date d ON d.date = o.date
+  SELECT SUM(swuy - swu * swy / sw) / NULLIF(SUM(swuu - swu * swu / sw), 0) AS b
+  FROM by_date
 ),
 raw AS (
   SELECT d.date, d.series,
          CASE WHEN d.series >= :day_min_series
-              THEN GREATEST(0.1, 1 + d.y_bar - COALESCE(s.b, 0) * d.u_bar)
+              THEN GREATEST(0.1, 1 + d.swy / d.sw - COALESCE(s.b, 0) * d.swu / d.sw)
               ELSE 1.0 END AS f
   FROM by_date d
   CROSS JOIN common_slope s

@@ -88,7 +88,8 @@ public final class TrainCoefficients {
     // several times: materialise them, which also keeps the analysed plans flat.
     SqlFiles.run(spark, "coefficients/active_campaigns", args).localCheckpoint()
         .createOrReplaceTempView("coef_active");
-    SqlFiles.run(spark, "coefficients/daily_points", args).createOrReplaceTempView("coef_points");
+    SqlFiles.run(spark, "coefficients/daily_points", args).localCheckpoint()
+        .createOrReplaceTempView("coef_points");
     SqlFiles.run(spark, "coefficients/day_factors", args).localCheckpoint()
         .createOrReplaceTempView("coef_day_factors");
     SqlFiles.run(spark, "coefficients/fit_stats", args).localCheckpoint()

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class DayFactorsTest {
   static final StructType POINTS = StructType.fromDDL("campaign_id STRING, channel STRING, "
       + "date DATE, spend DOUBLE, gmv DOUBLE, x DOUBLE, u DOUBLE, xbar DOUBLE, v DOUBLE, "
-      + "m DOUBLE, aov DOUBLE");
+      + "m DOUBLE, n_spend BIGINT, g_mean DOUBLE, aov DOUBLE");
   static final LocalDate D1 = LocalDate.of(2026, 11, 1);
 
   @Test
@@ -35,7 +35,7 @@ class DayFactorsTest {
     for (int k = 0; k < 120; k++) {
       double[] gmv = {10, 10, 20, 10};
       for (int d = 0; d < 4; d++) {
-        rows.add(point(k, d, 1, gmv[d], 0, 0));
+        rows.add(point(k, d, 1, gmv[d], 0, 0, 12.5));
       }
     }
     assertEquals(Map.of(D1, 1.0, D1.plusDays(1), 1.0, D1.plusDays(2), 2.0, D1.plusDays(3), 1.0),
@@ -57,7 +57,7 @@ class DayFactorsTest {
       for (int d = 0; d < 4; d++) {
         double x = d == high ? 0.4 : 0;
         double u = x - 0.1;
-        rows.add(point(k, d, Math.exp(x), 10 * (1 + 0.5 * u), x, u));
+        rows.add(point(k, d, Math.exp(x), 10 * (1 + 0.5 * u), x, u, 10));
       }
     }
     Map<LocalDate, Double> f = factors(rows, 100);
@@ -67,9 +67,10 @@ class DayFactorsTest {
     assertEquals(4, f.size());
   }
 
-  private static Row point(int k, int day, double spend, double gmv, double x, double u) {
+  private static Row point(int k, int day, double spend, double gmv, double x, double u,
+                           double gMean) {
     return RowFactory.create("k" + k, "search", Date.valueOf(D1.plusDays(day)), spend, gmv, x, u,
-        0.0, 0.0, 0.0, 10.0);
+        0.0, 0.0, 0.0, 4L, gMean, 10.0);
   }
 
   private static Map<LocalDate, Double> factors(List<Row> rows, int minSeries) {
