@@ -1,4 +1,5 @@
--- Grain: one row per date of the training window on which some active campaign-channel spent.
+-- Grain: one row per date of the training window on which some campaign-channel that enters the
+--   fit (>= 3 spend days, some GMV) spent; a date without a row has factor 1 (fit_stats.sql).
 -- Key: date.
 -- Upstream: coef_points (daily_points.sql). One GROUP BY over the points; the rest is per date.
 -- Notes: the market's day factor f_d: how much more (or less) GMV a CNY of spend brought on that
@@ -10,10 +11,10 @@
 --   weighted by the inverse of y's variance, 1 / (aov / G + :day_noise) (a day of G / aov
 --   orders, whole orders being Poisson, plus the rest of the day noise). b is a common slope
 --   only there so that a day on which every campaign spent more (or less) is not read as a day
---   effect. f_d = 1 + delta_d (at least 0.1), divided by its median over the window's dates, so
---   that the typical day has factor 1 and a single promotion day does not move it. A date with
---   fewer than :day_min_series campaign-channels has factor 1 (its effect cannot be told from
---   the noise of a few campaigns): small markets are fitted as before.
+--   effect. f_d = 1 + delta_d (at least 0.1), divided by its median over the estimated dates,
+--   so that the typical day has factor 1 and a single promotion day does not move it. A date
+--   with fewer than :day_min_series campaign-channels is not estimated and has factor 1 (its
+--   effect cannot be told from the noise of a few campaigns): small markets are fitted as before.
 WITH obs AS (
   SELECT date, u, gmv / g_mean - 1 AS y, 1.0 / (aov / g_mean + :day_noise) AS w
   FROM coef_points
@@ -32,16 +33,15 @@ common_slope AS (
   FROM by_date
 ),
 raw AS (
-  SELECT d.date, d.series,
-         CASE WHEN d.series >= :day_min_series
-              THEN GREATEST(0.1, 1 + d.swy / d.sw - COALESCE(s.b, 0) * d.swu / d.sw)
-              ELSE 1.0 END AS f
+  SELECT d.date, d.series, d.series >= :day_min_series AS estimated,
+         GREATEST(0.1, 1 + d.swy / d.sw - COALESCE(s.b, 0) * d.swu / d.sw) AS f
   FROM by_date d
   CROSS JOIN common_slope s
 ),
 typical AS (
-  SELECT percentile(f, 0.5) AS f_median FROM raw
+  SELECT percentile(f, 0.5) AS f_median FROM raw WHERE estimated
 )
-SELECT r.date, CAST(r.series AS BIGINT) AS series, r.f / t.f_median AS factor
+SELECT r.date, CAST(r.series AS BIGINT) AS series,
+       CASE WHEN r.estimated THEN r.f / t.f_median ELSE 1.0 END AS factor
 FROM raw r
 CROSS JOIN typical t

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,10 @@ import java.util.Map;
  * few scans of the window of {@code campaign_channel_daily}; nothing is collected to the driver.
  */
 public final class TrainCoefficients {
+  private static final int CHANNELS = 7;
+  private static final StructType DAY_FACTORS = StructType.fromDDL(
+      "date DATE, series BIGINT, factor DOUBLE");
+
   private final SparkSession spark;
   private final Warehouse wh;
   private final ModelSettings settings;
@@ -88,9 +93,13 @@ public final class TrainCoefficients {
     // several times: materialise them, which also keeps the analysed plans flat.
     SqlFiles.run(spark, "coefficients/active_campaigns", args).localCheckpoint()
         .createOrReplaceTempView("coef_active");
-    SqlFiles.run(spark, "coefficients/daily_points", args).localCheckpoint()
-        .createOrReplaceTempView("coef_points");
-    SqlFiles.run(spark, "coefficients/day_factors", args).localCheckpoint()
+    // Day factors need dayMinSeries campaign-channels on a date: a market with fewer active
+    // campaigns than that over seven channels cannot have one, and skips the two extra passes.
+    boolean dayFactors = spark.table("coef_active").count() * CHANNELS >= settings.dayMinSeries();
+    Dataset<Row> points = SqlFiles.run(spark, "coefficients/daily_points", args);
+    (dayFactors ? points.localCheckpoint() : points).createOrReplaceTempView("coef_points");
+    (dayFactors ? SqlFiles.run(spark, "coefficients/day_factors", args).localCheckpoint()
+        : spark.createDataFrame(List.<Row>of(), DAY_FACTORS))
         .createOrReplaceTempView("coef_day_factors");
     SqlFiles.run(spark, "coefficients/fit_stats", args).localCheckpoint()
         .createOrReplaceTempView("coef_fit_stats");

@@ -43,6 +43,13 @@ class DayFactorsTest {
     // fewer campaign-channels a date than day_min_series: no day effect is estimated
     assertEquals(Map.of(D1, 1.0, D1.plusDays(1), 1.0, D1.plusDays(2), 1.0, D1.plusDays(3), 1.0),
         factors(rows, 121));
+    // a fifth date on which only 50 of them spent (1 + delta would be 16 / 12.5 = 1.28): not
+    // estimated, factor 1, and not part of the median (0.8) that scales the other dates
+    for (int k = 0; k < 50; k++) {
+      rows.add(point(k, 4, 1, 16, 0, 0, 12.5));
+    }
+    assertEquals(Map.of(D1, 1.0, D1.plusDays(1), 1.0, D1.plusDays(2), 2.0, D1.plusDays(3), 1.0,
+        D1.plusDays(4), 1.0), factors(rows, 100));
   }
 
   @Test
