@@ -51,9 +51,8 @@ public final class TrainCoefficients {
     progress.step("coefficients", "fitting curves on " + settings.trainingFrom(runDate) + " .. "
         + runDate);
     Dataset<Row> curves = curves(runDate);
-    progress.step("coefficients", String.format("fitted %,d campaign-channels of %,d active "
-        + "campaigns; allocating", spark.table("coef_fit_stats").count(),
-        spark.table("coef_active").count()));
+    progress.step("coefficients", String.format("fitted %,d campaign-channels; allocating",
+        spark.table("coef_fit_stats").count()));
     Dataset<Row> rows = allocate(curves, runDate).persist();
     try {
       Warehouse.replace(rows, historyPath(), "run_date = DATE'" + runDate + "'", List.of("run_date"));

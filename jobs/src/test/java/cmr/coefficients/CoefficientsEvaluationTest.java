@@ -24,30 +24,8 @@ class CoefficientsEvaluationTest {
 
   @Test
   void meetsTheTargetsOnASimulatedMarket() {
-    SparkSession spark = TestSpark.spark();
-    Path root = TestSpark.tempDir("coef-eval");
-    CmrConfig cfg = TestSpark.config(root, Map.of());
-    Warehouse wh = new Warehouse(cfg.paths().warehouse());
-    Path truth = root.resolve("truth");
-    int n = Integer.getInteger("cmr.eval.campaigns", 800);
-    long t0 = System.nanoTime();
-    SimulatedMarket.write(spark, wh, truth, RUN, n, 0.25, 150, 7);
-    System.out.printf("simulated %d campaigns in %.1fs%n", n, (System.nanoTime() - t0) / 1e9);
-    ModelSettings settings = ModelSettings.from(cfg.coefficients());
-    long t1 = System.nanoTime();
-    TrainCoefficients.Result r = new TrainCoefficients(spark, wh, settings).trainAndRecord(RUN);
-    long t2 = System.nanoTime();
-    System.out.printf("trained %s in %.1fs%n", r, (t2 - t1) / 1e9);
-    PublishCoefficients pub = new PublishCoefficients(spark, wh, cfg.coefficients(),
-        Path.of(cfg.paths().publishedDir()));
-    System.out.println(pub.publish(RUN, false).detail());
-    long t3 = System.nanoTime();
-    System.out.printf("published in %.1fs%n", (t3 - t2) / 1e9);
-    EvaluateCoefficients.Report rep = new EvaluateCoefficients(spark, wh,
-        Path.of(cfg.paths().publishedDir()), cfg.coefficients().trainingDays()).evaluate(truth);
-    System.out.println(rep.format());
-    System.out.printf("evaluated in %.1fs%n", (System.nanoTime() - t3) / 1e9);
-    System.out.printf("total %.1fs%n", (System.nanoTime() - t0) / 1e9);
+    EvaluateCoefficients.Report rep = trainPublishEvaluate("coef-eval",
+        Integer.getInteger("cmr.eval.campaigns", 800), 7, false);
     EvaluateCoefficients.Line ours = rep.line("history_14d_plus", "ours");
     assertTrue(ours.medianRegret() <= 0.05, ours.toString());
     assertTrue(ours.p90Regret() <= 0.15, ours.toString());
@@ -68,23 +46,41 @@ class CoefficientsEvaluationTest {
    */
   @Test
   void learnsAroundMarketWideDayEffects() {
-    SparkSession spark = TestSpark.spark();
-    Path root = TestSpark.tempDir("coef-days");
-    CmrConfig cfg = TestSpark.config(root, Map.of());
-    Warehouse wh = new Warehouse(cfg.paths().warehouse());
-    Path truth = root.resolve("truth");
-    SimulatedMarket.write(spark, wh, truth, RUN, 500, 0.25, 150, 11, true);
-    new TrainCoefficients(spark, wh, ModelSettings.from(cfg.coefficients())).trainAndRecord(RUN);
-    new PublishCoefficients(spark, wh, cfg.coefficients(), Path.of(cfg.paths().publishedDir()))
-        .publish(RUN, false);
-    EvaluateCoefficients.Report rep = new EvaluateCoefficients(spark, wh,
-        Path.of(cfg.paths().publishedDir()), cfg.coefficients().trainingDays()).evaluate(truth);
-    System.out.println(rep.format());
+    EvaluateCoefficients.Report rep = trainPublishEvaluate("coef-days", 500, 11, true);
     EvaluateCoefficients.Line ours = rep.line("history_14d_plus", "ours");
     assertTrue(ours.medianRegret() <= 0.05, ours.toString());
     assertTrue(ours.p90Regret() <= 0.15, ours.toString());
     assertTrue(ours.shareRoiMet() >= 0.92, ours.toString());
     EvaluateCoefficients.Line split = rep.line("history_14d_plus", "roi_split");
     assertTrue(ours.medianRegret() < split.medianRegret(), split.toString());
+  }
+
+  /** Simulates a market, trains, publishes and evaluates it; prints each phase's time. */
+  private static EvaluateCoefficients.Report trainPublishEvaluate(String prefix, int n, long seed,
+                                                                  boolean dayEffects) {
+    SparkSession spark = TestSpark.spark();
+    Path root = TestSpark.tempDir(prefix);
+    CmrConfig cfg = TestSpark.config(root, Map.of());
+    Warehouse wh = new Warehouse(cfg.paths().warehouse());
+    Path truth = root.resolve("truth");
+    Path published = Path.of(cfg.paths().publishedDir());
+    long t0 = System.nanoTime();
+    SimulatedMarket.write(spark, wh, truth, RUN, n, 0.25, 150, seed, dayEffects);
+    System.out.printf("simulated %d campaigns in %.1fs%n", n, (System.nanoTime() - t0) / 1e9);
+    long t1 = System.nanoTime();
+    TrainCoefficients.Result r = new TrainCoefficients(spark, wh,
+        ModelSettings.from(cfg.coefficients())).trainAndRecord(RUN);
+    long t2 = System.nanoTime();
+    System.out.printf("trained %s in %.1fs%n", r, (t2 - t1) / 1e9);
+    System.out.println(new PublishCoefficients(spark, wh, cfg.coefficients(), published)
+        .publish(RUN, false).detail());
+    long t3 = System.nanoTime();
+    System.out.printf("published in %.1fs%n", (t3 - t2) / 1e9);
+    EvaluateCoefficients.Report rep = new EvaluateCoefficients(spark, wh, published,
+        cfg.coefficients().trainingDays()).evaluate(truth);
+    System.out.println(rep.format());
+    System.out.printf("evaluated in %.1fs%n", (System.nanoTime() - t3) / 1e9);
+    System.out.printf("total %.1fs%n", (System.nanoTime() - t0) / 1e9);
+    return rep;
   }
 }
