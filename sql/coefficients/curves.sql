@@ -1,13 +1,15 @@
 -- Grain: one row per (active campaign, channel): the response curve the allocation uses, for all
 --   seven channels: ln gmv(s) = ln(level) + slope * u + curvature * u^2, u = ln(s) - centre.
 -- Key: campaign_id, channel.
--- Upstream: coef_active, coef_fit_stats, coef_pools. (GMV here is divided by the market's day
+-- Upstream: coef_active, coef_fit_stats, coef_noise (rho: the relative variance of a spend day),
+--   coef_pools. (GMV here is divided by the market's day
 --   factors, day_factors.sql, except hist_gmv: the GMV as attributed, for the baselines.)
 -- Notes:
 --   priors: the category pool shrunk towards the channel's global pool with weight
 --     groups / (groups + :pool_groups) (a thin category leans on the global estimate), for the
---     slope b and the log ROI; the noise rho0 and the between-campaign variances tau2 (slope) and
---     tau2_roi (log ROI) are the channel's global ones. The curvature c is pooled over every
+--     slope b and the log ROI; the between-campaign variances tau2 (slope) and tau2_roi (log ROI)
+--     are the channel's global ones; rho, the relative variance of the series' days, its own
+--     (noise.sql). The curvature c is pooled over every
 --     campaign-channel (the all_channels row): spends vary too little within a campaign to tell
 --     one pool's curvature from another's (per channel the estimates scattered by +-0.15 around a
 --     common true value on the simulated market, and clamping them at 0 biased the mean).
@@ -42,15 +44,16 @@ joined AS (
          COALESCE(s.n, 0) AS n, s.xbar, s.m, s.suu, s.suv, s.sg, s.sgu,
          s.min_spend, s.max_spend, s.total_spend, s.total_gmv, s.raw_gmv, s.aov,
          LN((s.total_gmv + :pseudo_orders * s.aov) / s.total_spend) AS log_roi_own,
-         gp.b_pool AS g_b, gp.log_roi AS g_log_roi, gp.rho0, gp.tau2,
+         gp.b_pool AS g_b, gp.log_roi AS g_log_roi, gp.tau2,
          gp.tau2_roi, gp.spend_var,
          COALESCE(cp.groups, 0) AS c_groups, cp.b_pool AS c_b,
          cp.log_roi AS c_log_roi,
-         ap.b_pool AS a_b, ap.c_pool AS a_c, ap.tau2 AS a_tau2
+         ap.b_pool AS a_b, ap.c_pool AS a_c, ap.tau2 AS a_tau2, z.rho
   FROM coef_active a
   CROSS JOIN channels ch
   LEFT JOIN campaign_days cd ON cd.campaign_id = a.campaign_id
   LEFT JOIN coef_fit_stats s ON s.campaign_id = a.campaign_id AND s.channel = ch.channel
+  LEFT JOIN coef_noise z ON z.campaign_id = a.campaign_id AND z.channel = ch.channel
   LEFT JOIN coef_pools gp ON gp.is_global = 1 AND gp.channel = ch.channel
   LEFT JOIN coef_pools cp ON cp.is_global = 0 AND cp.channel = ch.channel
                          AND cp.category_id = a.category_id
@@ -61,8 +64,7 @@ priors AS (
          (c_groups * COALESCE(c_b, 0) + :pool_groups * g_b) / (c_groups + :pool_groups) AS b_prior,
          COALESCE(a_c, 0) AS c_prior,
          (c_groups * COALESCE(c_log_roi, 0) + :pool_groups * g_log_roi) / (c_groups + :pool_groups)
-           AS pool_log_roi,
-         CASE WHEN n > 0 THEN rho0 + aov / GREATEST(total_gmv / n, aov / 20) END AS rho
+           AS pool_log_roi
   FROM joined
 ),
 campaign_effect AS (

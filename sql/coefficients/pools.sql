@@ -2,26 +2,25 @@
 --   NULL) and one over every campaign-channel (all_channels = 1, is_global = 1, channel NULL):
 --   the pooled estimates that every campaign-channel is shrunk towards.
 -- Key: category_id, channel, is_global, all_channels.
--- Upstream: coef_fit_stats (fit_stats.sql), coef_active.
+-- Upstream: coef_fit_stats (fit_stats.sql), coef_noise (noise.sql), coef_active.
 -- Notes: per campaign-channel (fit_stats.sql's relative model gmv = G (1 + b u + c v)):
---   own b and c by least squares (days >= 3 and spend varying), the relative variance of a day
---   around its curve rho = rho0 + aov / G (GMV arrives in whole orders of about aov: a Poisson
---   count of G / aov orders has relative variance aov / G; rho0 is the rest, e.g. demand noise,
---   estimated once over all campaign-channels with >= 6 days, at least :rho_min).
+--   own b and c by least squares (days >= 3 and spend varying), and rho, the relative variance
+--   of a day around its curve (noise.sql).
 --   Pooled b and c: fixed-effects least squares over the pool's campaign-channels, each weighted
 --   by 1 / rho. tau2: between-campaign variance of true b (DerSimonian-Laird: the spread of
 --   own b beyond their sampling variance rho * svv / det, at least :tau2_min). log_roi: the
 --   days-weighted mean log ROI (half an order added to the GMV, so a channel without orders has
 --   a finite ROI); tau2_roi: the between-campaign variance of log ROI the same way (sampling
 --   variance rho / n), at least :tau2_min. spend_var: mean u^2 of a day (the information in a
---   day about b).
+--   day about b). rho0: the modelled noise beyond whole orders (noise.sql), for reference.
 WITH g AS (
-  SELECT s.*, a.category_id,
+  SELECT s.*, a.category_id, z.rho, z.rho0,
          s.sg / s.n AS gs,
          s.suu * s.svv - s.suv * s.suv AS det,
          LN((s.total_gmv + :pseudo_orders * s.aov) / s.total_spend) AS log_roi
   FROM coef_fit_stats s
   JOIN coef_active a ON a.campaign_id = s.campaign_id
+  JOIN coef_noise z ON z.campaign_id = s.campaign_id AND z.channel = s.channel
 ),
 own AS (
   SELECT *,
@@ -31,25 +30,12 @@ own AS (
               THEN (suu * sgv - suv * sgu) / (gs * det) END AS c_own
   FROM g
 ),
-resid AS (
-  SELECT *,
-         CASE WHEN n >= 6 AND b_own IS NOT NULL
-              THEN (sgg / (gs * gs) - n - (b_own * sgu + c_own * sgv) / gs) / (n - 3) - aov / gs
-         END AS extra_var
-  FROM own
-),
-noise AS (
-  SELECT GREATEST(:rho_min, COALESCE(SUM((n - 3) * extra_var) / SUM(n - 3), :rho_min)) AS rho0
-  FROM resid
-  WHERE extra_var IS NOT NULL
-),
 weighted AS (
-  SELECT r.*, nz.rho0,
-         CASE WHEN gs > 0 THEN 1.0 / (nz.rho0 + aov / gs) END AS w,
-         CASE WHEN b_own IS NOT NULL THEN det / ((nz.rho0 + aov / gs) * svv) END AS prec,
-         1.0 / ((nz.rho0 + aov / GREATEST(total_gmv / n, aov / 20)) / n) AS roi_prec
-  FROM resid r
-  CROSS JOIN noise nz
+  SELECT *,
+         CASE WHEN gs > 0 THEN 1.0 / rho END AS w,
+         CASE WHEN b_own IS NOT NULL THEN det / (rho * svv) END AS prec,
+         n / rho AS roi_prec
+  FROM own
 ),
 sums AS (
   SELECT category_id, channel, GROUPING(category_id) AS is_global,

@@ -40,6 +40,9 @@ import java.util.Map;
  *                         (day_factors.sql)
  * @param dayNoise         relative day noise beyond whole orders assumed when weighting the
  *                         campaign-channels in the day factors
+ * @param noiseDays        strength, in degrees of freedom, of the modelled day noise
+ *                         {@code rho0 + aov / G} against a series' own residual variance
+ *                         (noise.sql)
  */
 public record ModelSettings(int trainingDays, int coldStartDays, double priorDays,
                             double pseudoOrders, double betaMin, double betaMax, double betaDefault,
@@ -48,13 +51,13 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
                             double roiMarginCold, double roiMarginNone, double unseenShare,
                             double floorMultiplier, double rhoMin, double slopeMax,
                             double marginZ, double rangePenalty, double dayMinSeries,
-                            double dayNoise)
+                            double dayNoise, double noiseDays)
     implements Serializable {
 
   public static ModelSettings from(CmrConfig.Coefficients c) {
     return new ModelSettings(c.trainingDays(), c.coldStartDays(), c.priorDays(),
         0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 3.0, 1.0, 0.03, 0.10, 0.20, 1.0, 0.5, 0.01, 1.0, 0.0, 0.1, 100,
-        0.05);
+        0.05, 5);
   }
 
   /** The same settings with the allocation's cap, margins and unseen-channel share replaced. */
@@ -62,7 +65,7 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
                                       double unseen, double floor) {
     return new ModelSettings(trainingDays, coldStartDays, priorDays, pseudoOrders, betaMin, betaMax,
         betaDefault, tau2Min, poolGroups, alphaPriorDays, cap, minChannelSpend, ok, cold, none,
-        unseen, floor, rhoMin, slopeMax, marginZ, rangePenalty, dayMinSeries, dayNoise);
+        unseen, floor, rhoMin, slopeMax, marginZ, rangePenalty, dayMinSeries, dayNoise, noiseDays);
   }
 
   /** The least a funded channel may be planned: a multiple of its smallest observed spend. */
@@ -119,6 +122,7 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
     m.put("slope_max", slopeMax);
     m.put("day_min_series", dayMinSeries);
     m.put("day_noise", dayNoise);
+    m.put("noise_days", noiseDays);
     return m;
   }
 }

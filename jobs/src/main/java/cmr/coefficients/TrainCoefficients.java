@@ -102,6 +102,8 @@ public final class TrainCoefficients {
         .createOrReplaceTempView("coef_day_factors");
     SqlFiles.run(spark, "coefficients/fit_stats", args).localCheckpoint()
         .createOrReplaceTempView("coef_fit_stats");
+    SqlFiles.run(spark, "coefficients/noise", args).localCheckpoint()
+        .createOrReplaceTempView("coef_noise");
     SqlFiles.run(spark, "coefficients/pools", args).localCheckpoint()
         .createOrReplaceTempView("coef_pools");
     return SqlFiles.run(spark, "coefficients/curves", args);

@@ -278,7 +278,7 @@ class TuneModelTest {
         kv.getOrDefault("floor", b.floorMultiplier()), kv.getOrDefault("rhoMin", b.rhoMin()),
         kv.getOrDefault("slopeMax", b.slopeMax()), kv.getOrDefault("z", b.marginZ()),
         kv.getOrDefault("pen", b.rangePenalty()), kv.getOrDefault("dayMin", b.dayMinSeries()),
-        kv.getOrDefault("dayNoise", b.dayNoise()));
+        kv.getOrDefault("dayNoise", b.dayNoise()), kv.getOrDefault("noiseDays", b.noiseDays()));
   }
 
   /** The true optimum with each channel's spend either 0 or within [lo, hi] (hi 0: not funded). */
