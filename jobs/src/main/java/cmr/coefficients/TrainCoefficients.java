@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trains one night's coefficients: active campaigns, per (campaign, channel) sufficient
- * statistics over the trailing window, pooled priors, shrunk curves (all Spark SQL under
- * {@code sql/coefficients/}), then the per-campaign allocation on the executors
- * ({@code groupByKey(campaign).flatMapGroups}). Writes the set to
+ * Trains one night's coefficients: active campaigns, the market's day factors, per (campaign,
+ * channel) sufficient statistics over the trailing window and their day noise, pooled priors,
+ * shrunk curves (all Spark SQL under {@code sql/coefficients/}), then the per-campaign
+ * allocation on the executors ({@code groupByKey(campaign).flatMapGroups}). Writes the set to
  * {@code gold/allocation_coefficients} (the run date's partition replaced atomically). Cost: a
  * few scans of the window of {@code campaign_channel_daily}; nothing is collected to the driver.
  */
