@@ -9,8 +9,9 @@
 --     groups / (groups + :pool_groups) (a thin category leans on the global estimate), for the
 --     slope b and the log ROI; the between-campaign variance tau2_roi of log ROI is the channel's
 --     global one, the between-campaign variance tau2 of slopes the one over every campaign-channel
---     (the all_channels row: a channel's own DerSimonian-Laird estimate scattered from 0.04 to
---     0.12 around a common true 0.06 on the generator's data, and the pooled one is steadier);
+--     (the all_channels row: a channel's own DerSimonian-Laird estimate scattered from 0.0025
+--     to 0.10 on the generator's data, whose channels share one distribution of true slopes;
+--     the pooled one, 0.046, is steadier);
 --     rho, the relative variance of the series' days, is its own (noise.sql). The curvature c is
 --     pooled over every campaign-channel (the all_channels row) too: spends vary too little
 --     within a campaign to tell one pool's curvature from another's (per channel the estimates

@@ -7,11 +7,12 @@
 --   * modelled, rho_model = rho0 + aov / G: GMV arrives in whole orders of about aov, and a
 --     Poisson count of G / aov orders has relative variance aov / G; rho0 is the rest (demand
 --     noise), the days-weighted mean excess of the residual variances over aov / G across every
---     series with >= 6 days, at least :rho_min. G is the series' mean GMV a day, at least aov / 20
---     (a series without orders is not infinitely noisy);
+--     series with >= 6 days, at least :rho_min. G is the window's GMV (also GMV attributed on days
+--     without spend) per spend day, at least aov / 20 (a series without orders is not infinitely
+--     noisy), as for the level in curves.sql;
 --   * its own, resid_var: the residual variance of its days around its own least-squares
---     relative curve gmv / G = 1 + b u + c v (fit_stats.sql), with n - 3 degrees of freedom
---     (series with >= 6 days whose spend varies).
+--     relative curve gmv / G = 1 + b u + c v (fit_stats.sql; here G = sg / n, the mean GMV of a
+--     spend day), with n - 3 degrees of freedom (series with >= 6 days whose spend varies).
 --   rho = ((n - 3) * resid_var + :noise_days * rho_model) / (n - 3 + :noise_days): the modelled
 --   value counts as :noise_days degrees of freedom. Orders need not be Poisson: a market whose
 --   order counts vary less than that (units sold to a planned GMV) or more (bulk buyers, viral

@@ -30,7 +30,7 @@ import java.util.Map;
  * @param unseenShare      a channel never observed may get this share of budget / 7
  * @param floorMultiplier  a channel is planned at least this multiple of its smallest observed
  *                         spend, or not at all
- * @param rhoMin           floor of the relative day noise beyond whole orders (rho0, pools.sql)
+ * @param rhoMin           floor of the relative day noise beyond whole orders (rho0, noise.sql)
  * @param slopeMax         upper clamp of the elasticity at the centre of the observed spends
  * @param marginZ          the ROI margin grows by this many standard errors of the plan's GMV
  *                         (from the uncertainty of the channels' levels)

@@ -38,7 +38,8 @@ class NoiseTest {
             600.0, 2.0),
         RowFactory.create("B", "search", 6L, 4.0, 0.0, 4.0 / 3, 600.0, 200.0, 0.0, 72_400.0,
             600.0, 2.0),
-        // four days, too few for an own residual variance: GMV 200 in all, G = 50
+        // four days, too few for an own residual variance; GMV 200 in all, G = 50 (the other
+        // sums only need det > 0 here)
         RowFactory.create("C", "search", 4L, 1.0, 0.0, 0.5, 200.0, 10.0, 0.0, 12_000.0,
             200.0, 2.0));
     Map<String, Row> out = noise(stats);
@@ -73,6 +74,48 @@ class NoiseTest {
     assertEquals((3 * 0.02 + 5 * 0.03) / 8, out.get("A").<Double>getAs("rho"), 1e-12);
     assertNull(out.get("D").getAs("resid_var"));
     assertEquals(2.51, out.get("D").<Double>getAs("rho"), 1e-12);
+  }
+
+  @Test
+  void aSeriesExactlyOnACurvedLineHasNoResidualAndRho0WeighsByDegreesOfFreedom() {
+    // E: nine days with u = -1, -1, -1, 0, 1, 2, 0, 0, 0 (sum 0, skewed: sum u^3 = 6, so the
+    // curvature terms of the fit matter), v = u^2 - 8/9, GMV exactly 100 * (1 + 0.5 u - 0.1 v):
+    // its residual variance is 0. aov 0.5, G = 100: excess over aov / G = -0.005, 6 degrees of
+    // freedom. With A (3, excess 0) and B (3, excess 0.06):
+    // rho0 = (3 * 0 + 3 * 0.06 + 6 * -0.005) / 12 = 0.0125 (an unweighted mean would be 0.0183).
+    double[] u = {-1, -1, -1, 0, 1, 2, 0, 0, 0};
+    double mu2 = 8.0 / 9;
+    double suu = 0;
+    double suv = 0;
+    double svv = 0;
+    double sg = 0;
+    double sgu = 0;
+    double sgv = 0;
+    double sgg = 0;
+    for (double x : u) {
+      double v = x * x - mu2;
+      double g = 100 * (1 + 0.5 * x - 0.1 * v);
+      suu += x * x;
+      suv += x * v;
+      svv += v * v;
+      sg += g;
+      sgu += g * x;
+      sgv += g * v;
+      sgg += g * g;
+    }
+    Map<String, Row> out = noise(List.of(
+        RowFactory.create("A", "search", 6L, 4.0, 0.0, 4.0 / 3, 600.0, 200.0, 0.0, 70_600.0,
+            600.0, 2.0),
+        RowFactory.create("B", "search", 6L, 4.0, 0.0, 4.0 / 3, 600.0, 200.0, 0.0, 72_400.0,
+            600.0, 2.0),
+        RowFactory.create("E", "live", 9L, suu, suv, svv, sg, sgu, sgv, sgg, sg, 0.5)));
+    assertEquals(0.0, out.get("E").<Double>getAs("resid_var"), 1e-9);
+    assertEquals(0.0125, out.get("E").<Double>getAs("rho0"), 1e-9);
+    // E: modelled 0.0125 + 0.005 = 0.0175; rho = (6 * 0 + 5 * 0.0175) / (6 + 5)
+    assertEquals(0.0175, out.get("E").<Double>getAs("rho_model"), 1e-9);
+    assertEquals(5 * 0.0175 / 11, out.get("E").<Double>getAs("rho"), 1e-9);
+    // A: (3 * 0.02 + 5 * (0.0125 + 0.02)) / 8
+    assertEquals((3 * 0.02 + 5 * 0.0325) / 8, out.get("A").<Double>getAs("rho"), 1e-9);
   }
 
   private static Map<String, Row> noise(List<Row> stats) {
