@@ -228,6 +228,24 @@ class TuneModelTest {
         if (days >= 14 && predRoi > 0) {
           byCohort.computeIfAbsent("h-true/pred roi", k -> new ArrayList<>())
               .add(new double[] {ours.gmv() / ours.totalSpend() / predRoi, 0});
+          byCohort.computeIfAbsent("h-true/pred roi " + (roiBound ? "roiBound" : "budgetBound"),
+              k -> new ArrayList<>()).add(new double[] {ours.gmv() / ours.totalSpend() / predRoi, 0});
+          // the same at the window's own spends: the level's error alone, no extrapolation
+          double[] hist = new double[7];
+          for (int i = 0; i < 7; i++) {
+            Row r = e.getValue().get(i);
+            int nd = r.<Integer>getAs("days_observed");
+            hist[i] = nd > 0 ? r.<Double>getAs("hist_spend") / nd : 0;
+          }
+          double predHist = 0;
+          for (int i = 0; i < 7; i++) {
+            predHist += hist[i] > 0 ? p.curves()[i].gmv(hist[i]) : 0;
+          }
+          TrueOptimum.Plan atHist = TrueOptimum.evaluate(h, hist);
+          if (predHist > 0) {
+            byCohort.computeIfAbsent("h-true/pred gmv at mean spend", k -> new ArrayList<>())
+                .add(new double[] {atHist.gmv() / predHist, 0});
+          }
         }
       }
       long t2 = System.nanoTime();
