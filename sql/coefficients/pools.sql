@@ -4,8 +4,8 @@
 -- Key: category_id, channel, is_global, all_channels.
 -- Upstream: coef_fit_stats (fit_stats.sql), coef_noise (noise.sql), coef_active.
 -- Notes: per campaign-channel (fit_stats.sql's relative model gmv = G (1 + b u + c v)):
---   own b and c by least squares (days >= 3 and spend varying), and rho, the relative variance
---   of a day around its curve (noise.sql).
+--   own b and c by least squares (days >= 3 and spend varying) and rho, the relative variance
+--   of a day around its curve (both from noise.sql).
 --   Pooled b and c: fixed-effects least squares over the pool's campaign-channels, each weighted
 --   by 1 / rho. tau2: between-campaign variance of true b (DerSimonian-Laird: the spread of
 --   own b beyond their sampling variance rho * svv / det, at least :tau2_min). log_roi: the
@@ -14,7 +14,7 @@
 --   variance rho / n), at least :tau2_min. spend_var: mean u^2 of a day (the information in a
 --   day about b). rho0: the modelled noise beyond whole orders (noise.sql), for reference.
 WITH g AS (
-  SELECT s.*, a.category_id, z.rho, z.rho0,
+  SELECT s.*, a.category_id, z.b_own, z.c_own, z.rho, z.rho0,
          s.sg / s.n AS gs,
          s.suu * s.svv - s.suv * s.suv AS det,
          LN((s.total_gmv + :pseudo_orders * s.aov) / s.total_spend) AS log_roi
@@ -22,20 +22,12 @@ WITH g AS (
   JOIN coef_active a ON a.campaign_id = s.campaign_id
   JOIN coef_noise z ON z.campaign_id = s.campaign_id AND z.channel = s.channel
 ),
-own AS (
-  SELECT *,
-         CASE WHEN n >= 3 AND gs > 0 AND suu > 1e-6 AND det > 1e-12
-              THEN (svv * sgu - suv * sgv) / (gs * det) END AS b_own,
-         CASE WHEN n >= 3 AND gs > 0 AND suu > 1e-6 AND det > 1e-12
-              THEN (suu * sgv - suv * sgu) / (gs * det) END AS c_own
-  FROM g
-),
 weighted AS (
   SELECT *,
          CASE WHEN gs > 0 THEN 1.0 / rho END AS w,
          CASE WHEN b_own IS NOT NULL THEN det / (rho * svv) END AS prec,
          n / rho AS roi_prec
-  FROM own
+  FROM g
 ),
 sums AS (
   SELECT category_id, channel, GROUPING(category_id) AS is_global,
