@@ -2,12 +2,14 @@
 --   seven channels: ln gmv(s) = ln(level) + slope * u + curvature * u^2, u = ln(s) - centre.
 -- Key: campaign_id, channel.
 -- Upstream: coef_active, coef_fit_stats, coef_noise (rho: the relative variance of a spend day),
---   coef_pools. (GMV here is divided by the market's day
---   factors, day_factors.sql, except hist_gmv: the GMV as attributed, for the baselines.)
+--   coef_pools, coef_category_weights (category_weights.sql), coef_lag (lag.sql: the share of
+--   the response paid the next day). (GMV here is divided by the market's day factors,
+--   day_factors.sql, except hist_gmv: the GMV as attributed, for the baselines.)
 -- Notes:
---   priors: the category pool shrunk towards the channel's global pool with weight
---     groups / (groups + :pool_groups) (a thin category leans on the global estimate), for the
---     slope b and the log ROI; the between-campaign variance tau2_roi of log ROI is the channel's
+--   priors: the category pool shrunk towards the channel's global pool with the weights w_b
+--     (slope b) and w_roi (log ROI) of category_weights.sql (a category counts as far as the
+--     categories of the channel differ beyond their noise; a thin category leans on the global
+--     estimate); the between-campaign variance tau2_roi of log ROI is the channel's
 --     global one, the between-campaign variance tau2 of slopes the one over every campaign-channel
 --     (the all_channels row: a channel's own DerSimonian-Laird estimate scattered from 0.0025
 --     to 0.10 on the generator's data, whose channels share one distribution of true slopes;
@@ -25,6 +27,9 @@
 --     campaign's own effect on its other channels) by adding k = rho / tau2_roi days of spend at
 --     the prior ROI (in GMV, not in log: a channel without orders gets a low, finite ROI); level
 --     is then the GMV of a day at the centre spend exp(xbar): mean GMV * (1 - c * m).
+--   next day: the slope b_post and the all-channels pool's b, c and tau2 are the same-day
+--     response; the steady-state one (today's spend answered today and tomorrow) is theirs
+--     divided by 1 - lag_share (lag_factor; tau2 by its square).
 --   curvature: the log curvature c - (b^2 + tau2) / 2 of the all-channels pool (E[ln g]'' of the
 --     relative model), in [-1, 0].
 --   level_var: the posterior variance of ln(level) (1 / (n / rho + 1 / tau2_roi)), for the ROI
@@ -50,25 +55,28 @@ joined AS (
          LN((s.total_gmv + :pseudo_orders * s.aov) / s.total_spend) AS log_roi_own,
          gp.b_pool AS g_b, gp.log_roi AS g_log_roi,
          gp.tau2_roi, gp.spend_var,
-         COALESCE(cp.groups, 0) AS c_groups, cp.b_pool AS c_b,
+         COALESCE(cw.w_b, 0.0) AS c_w_b, COALESCE(cw.w_roi, 0.0) AS c_w_roi, cp.b_pool AS c_b,
          cp.log_roi AS c_log_roi,
-         ap.b_pool AS a_b, ap.c_pool AS a_c, ap.tau2 AS a_tau2, z.rho
+         ap.b_pool AS a_b, ap.c_pool AS a_c, ap.tau2 AS a_tau2, z.rho,
+         1.0 / (1.0 - COALESCE(l.lag_share, 0.0)) AS lag_factor
   FROM coef_active a
   CROSS JOIN channels ch
+  CROSS JOIN coef_lag l
   LEFT JOIN campaign_days cd ON cd.campaign_id = a.campaign_id
   LEFT JOIN coef_fit_stats s ON s.campaign_id = a.campaign_id AND s.channel = ch.channel
   LEFT JOIN coef_noise z ON z.campaign_id = a.campaign_id AND z.channel = ch.channel
   LEFT JOIN coef_pools gp ON gp.is_global = 1 AND gp.channel = ch.channel
   LEFT JOIN coef_pools cp ON cp.is_global = 0 AND cp.channel = ch.channel
                          AND cp.category_id = a.category_id
+  LEFT JOIN coef_category_weights cw ON cw.channel = ch.channel AND cw.category_id = a.category_id
   LEFT JOIN coef_pools ap ON ap.all_channels = 1
 ),
 priors AS (
   SELECT *,
-         (c_groups * COALESCE(c_b, 0) + :pool_groups * g_b) / (c_groups + :pool_groups) AS b_prior,
+         CASE WHEN c_b IS NULL THEN g_b ELSE c_w_b * c_b + (1 - c_w_b) * g_b END AS b_prior,
          COALESCE(a_c, 0) AS c_prior,
-         (c_groups * COALESCE(c_log_roi, 0) + :pool_groups * g_log_roi) / (c_groups + :pool_groups)
-           AS pool_log_roi
+         CASE WHEN c_log_roi IS NULL THEN g_log_roi
+              ELSE c_w_roi * c_log_roi + (1 - c_w_roi) * g_log_roi END AS pool_log_roi
   FROM joined
 ),
 campaign_effect AS (
@@ -112,10 +120,10 @@ SELECT campaign_id, merchant_id, category_id, daily_budget, target_roi, channel,
        CASE WHEN roi_post IS NULL OR b_post IS NULL OR centre IS NULL THEN 0.0
             ELSE GREATEST(roi_post * mean_spend * centre_factor, 0.0) END AS level,
        COALESCE(centre, 0.0) AS centre,
-       LEAST(:slope_max, GREATEST(:beta_min, COALESCE(b_post / centre_factor, :beta_default)))
-         AS slope,
+       LEAST(:slope_max, GREATEST(:beta_min,
+         COALESCE(lag_factor * b_post / centre_factor, :beta_default))) AS slope,
        LEAST(0.0, GREATEST(-1.0, COALESCE(
-         a_c - (a_b * a_b + a_tau2) / 2, 0.0))) AS curvature,
+         lag_factor * a_c - lag_factor * lag_factor * (a_b * a_b + a_tau2) / 2, 0.0))) AS curvature,
        CASE WHEN n > 0 AND tau2_roi > 0 THEN 1.0 / (n / rho + 1.0 / tau2_roi)
             ELSE COALESCE(tau2_roi, 0.0) END AS level_var,
        COALESCE(min_spend, 0.0) AS min_observed,

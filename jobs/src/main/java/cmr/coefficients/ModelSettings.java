@@ -20,7 +20,9 @@ import java.util.Map;
  * @param betaMax          upper clamp of beta (below 1: diminishing returns)
  * @param betaDefault      beta of a channel nobody has spent on (it gets alpha 0 anyway)
  * @param tau2Min          floor of the between-campaign variance of beta
- * @param poolGroups       a category pool with this many campaign-channels counts half
+ * @param poolGroups       where a channel has a single category (nothing to compare it with),
+ *                         a category pool with this many campaign-channels counts half
+ *                         (category_weights.sql)
  * @param alphaPriorDays   strength of the level prior, in days
  * @param capMultiplier    the plan stays within this multiple of the largest spend observed
  * @param minChannelSpend  a channel planned below this many CNY a day gets nothing
@@ -43,6 +45,9 @@ import java.util.Map;
  * @param noiseDays        strength, in degrees of freedom, of the modelled day noise
  *                         {@code rho0 + aov / G} against a series' own residual variance
  *                         (noise.sql)
+ * @param lagMinDays       a series needs this many pairs of consecutive spend days to count in
+ *                         the estimate of the response to yesterday's spend (lag.sql)
+ * @param lagShareMax      upper clamp of the share of the response that comes the next day
  */
 public record ModelSettings(int trainingDays, int coldStartDays, double priorDays,
                             double pseudoOrders, double betaMin, double betaMax, double betaDefault,
@@ -51,13 +56,14 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
                             double roiMarginCold, double roiMarginNone, double unseenShare,
                             double floorMultiplier, double rhoMin, double slopeMax,
                             double marginZ, double rangePenalty, double dayMinSeries,
-                            double dayNoise, double noiseDays)
+                            double dayNoise, double noiseDays, double lagMinDays,
+                            double lagShareMax)
     implements Serializable {
 
   public static ModelSettings from(CmrConfig.Coefficients c) {
     return new ModelSettings(c.trainingDays(), c.coldStartDays(), c.priorDays(),
-        0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 3.0, 1.0, 0.03, 0.10, 0.20, 1.0, 0.5, 0.01, 1.0, 0.0, 0.1, 100,
-        0.05, 5);
+        0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 3.0, 1.0, 0.025, 0.10, 0.20, 1.0, 0.5, 0.01, 1.0, 0.0, 0.1, 100,
+        0.05, 5, 6, 0.3);
   }
 
   /** The same settings with the allocation's cap, margins and unseen-channel share replaced. */
@@ -65,7 +71,8 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
                                       double unseen, double floor) {
     return new ModelSettings(trainingDays, coldStartDays, priorDays, pseudoOrders, betaMin, betaMax,
         betaDefault, tau2Min, poolGroups, alphaPriorDays, cap, minChannelSpend, ok, cold, none,
-        unseen, floor, rhoMin, slopeMax, marginZ, rangePenalty, dayMinSeries, dayNoise, noiseDays);
+        unseen, floor, rhoMin, slopeMax, marginZ, rangePenalty, dayMinSeries, dayNoise, noiseDays,
+        lagMinDays, lagShareMax);
   }
 
   /** The least a funded channel may be planned: a multiple of its smallest observed spend. */
@@ -123,6 +130,8 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
     m.put("day_min_series", dayMinSeries);
     m.put("day_noise", dayNoise);
     m.put("noise_days", noiseDays);
+    m.put("lag_min_days", lagMinDays);
+    m.put("lag_share_max", lagShareMax);
     return m;
   }
 }

@@ -51,8 +51,10 @@ public final class TrainCoefficients {
     progress.step("coefficients", "fitting curves on " + settings.trainingFrom(runDate) + " .. "
         + runDate);
     Dataset<Row> curves = curves(runDate);
-    progress.step("coefficients", String.format("fitted %,d campaign-channels; allocating",
-        spark.table("coef_fit_stats").count()));
+    progress.step("coefficients", String.format(
+        "fitted %,d campaign-channels (%.1f%% of the response paid the next day); allocating",
+        spark.table("coef_fit_stats").count(),
+        100 * spark.table("coef_lag").first().<Double>getAs("lag_share")));
     Dataset<Row> rows = allocate(curves, runDate).persist();
     try {
       Warehouse.replace(rows, historyPath(), "run_date = DATE'" + runDate + "'", List.of("run_date"));
@@ -106,6 +108,10 @@ public final class TrainCoefficients {
         .createOrReplaceTempView("coef_noise");
     SqlFiles.run(spark, "coefficients/pools", args).localCheckpoint()
         .createOrReplaceTempView("coef_pools");
+    SqlFiles.run(spark, "coefficients/category_weights", args).localCheckpoint()
+        .createOrReplaceTempView("coef_category_weights");
+    SqlFiles.run(spark, "coefficients/lag", args).localCheckpoint()
+        .createOrReplaceTempView("coef_lag");
     return SqlFiles.run(spark, "coefficients/curves", args);
   }
 

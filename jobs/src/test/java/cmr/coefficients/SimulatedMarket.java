@@ -62,6 +62,10 @@ final class SimulatedMarket {
   /** Market-wide day effects: weekends sell 15% more per CNY, and a promotion day 9 days before
    * the run date sells twice as much while every campaign spends 30% more. */
   private static final boolean DAY_EFFECTS = Boolean.getBoolean("cmr.sim.dayEffects");
+  /** Category effects: each (category, channel) multiplies its campaigns' ROI at plan by a
+   * factor of log-sd 0.3 and their half saturation by one of log-sd 0.5 (so the slopes differ by
+   * category too). Drawn from their own seeded stream: the rest of the market is unchanged. */
+  private static final boolean CATEGORY_EFFECTS = Boolean.getBoolean("cmr.sim.categoryEffects");
 
   /** Rows of campaign_channel_daily buffered in the driver before they are written. */
   private static final int CHUNK_ROWS = 500_000;
@@ -81,6 +85,15 @@ final class SimulatedMarket {
   static void write(SparkSession spark, Warehouse wh, Path truth, LocalDate runDate, int campaigns,
                     double coldShare, double spendScale, long seed, boolean dayEffects) {
     Random rnd = new Random(seed);
+    double[][] catRoi = new double[CATEGORIES.length][7];
+    double[][] catHalf = new double[CATEGORIES.length][7];
+    Random catRnd = new Random(seed + 1000);
+    for (int i = 0; i < CATEGORIES.length; i++) {
+      for (int c = 0; c < 7; c++) {
+        catRoi[i][c] = CATEGORY_EFFECTS ? Math.exp(0.3 * catRnd.nextGaussian()) : 1;
+        catHalf[i][c] = CATEGORY_EFFECTS ? Math.exp(0.5 * catRnd.nextGaussian()) : 1;
+      }
+    }
     List<Row> ccd = new ArrayList<>();
     int chunks = 0;
     List<Row> camps = new ArrayList<>();
@@ -112,8 +125,8 @@ final class SimulatedMarket {
       double gmvAtPlan = 0;
       for (int c : chans) {
         plan[c] = size * (0.3 + 0.7 * rnd.nextDouble());
-        double roi = ROI_EFFECT[c] * noise(rnd, 0.35) * campaignRoi;
-        double half = (0.5 + 1.1 * rnd.nextDouble()) * plan[c];
+        double roi = ROI_EFFECT[c] * noise(rnd, 0.35) * campaignRoi * catRoi[cat][c];
+        double half = (0.5 + 1.1 * rnd.nextDouble()) * plan[c] * catHalf[cat][c];
         double h = 0.8 + 1.2 * rnd.nextDouble();
         if (POWER_LAW) { // far below half saturation a Hill curve is a power law with exponent h
           half = 1000 * plan[c];

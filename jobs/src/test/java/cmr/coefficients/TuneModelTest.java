@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -45,7 +46,8 @@ class TuneModelTest {
     Path root = Path.of("target", "tune-sim-" + (long) spendScale
         + (Boolean.getBoolean("cmr.sim.powerLaw") ? "-power" : "")
         + System.getProperty("cmr.sim.planShare", "")
-        + (Boolean.getBoolean("cmr.sim.dayEffects") ? "-days" : "")).toAbsolutePath();
+        + (Boolean.getBoolean("cmr.sim.dayEffects") ? "-days" : "")
+        + (Boolean.getBoolean("cmr.sim.categoryEffects") ? "-categories" : "")).toAbsolutePath();
     CmrConfig cfg = TestSpark.config(root, Map.of());
     Warehouse wh = new Warehouse(whProp != null ? whProp : cfg.paths().warehouse());
     Path truth = whProp != null ? Path.of(System.getProperty("cmr.tune.truth")) : root.resolve("truth");
@@ -81,7 +83,12 @@ class TuneModelTest {
     for (String variant : variants) {
       ModelSettings s = variant(base, variant);
       long t0 = System.nanoTime();
-      List<Row> rows = new TrainCoefficients(spark, wh, s).curves(run).collectAsList();
+      double slopeShift = knob(variant, "slopeShift");
+      double curvShift = knob(variant, "curvShift");
+      List<Row> rows = new TrainCoefficients(spark, wh, s).curves(run)
+          .withColumn("slope", functions.expr("slope + " + slopeShift))
+          .withColumn("curvature", functions.expr("least(0.0, curvature + " + curvShift + ")"))
+          .collectAsList();
       long t1 = System.nanoTime();
       if (Boolean.getBoolean("cmr.tune.pools")) {
         spark.table("coef_pools").where("is_global = 1")
@@ -89,6 +96,11 @@ class TuneModelTest {
                 "round(c_pool, 3) c", "round(tau2, 4) tau2",
                 "round(c_pool - (b_pool * b_pool + tau2) / 2, 3) log_c", "round(spend_var, 4) sv")
             .show(false);
+        spark.table("coef_lag").show(false);
+        spark.table("coef_category_weights").orderBy("channel", "category_id")
+            .selectExpr("channel", "category_id", "groups", "round(var_b, 4) var_b",
+                "round(tau2_cat_b, 4) tau2_cat_b", "round(w_b, 3) w_b", "round(var_roi, 4) var_roi",
+                "round(tau2_cat_roi, 4) tau2_cat_roi", "round(w_roi, 3) w_roi").show(60, false);
       }
       Map<String, List<Row>> byCampaign = new TreeMap<>();
       for (Row r : rows) {
@@ -195,6 +207,17 @@ class TuneModelTest {
           boolean met = q.totalSpend() <= 0 || q.gmv() >= 0.97 * target * q.totalSpend();
           byCohort.computeIfAbsent(cohort + " " + plan.getKey(), k -> new ArrayList<>())
               .add(new double[] {regret, met ? 1 : 0});
+          if (days >= s.trainingDays()) { // the targets: spend on every day of the window
+            byCohort.computeIfAbsent("full " + plan.getKey(), k -> new ArrayList<>())
+                .add(new double[] {regret, met ? 1 : 0});
+          }
+          if (Boolean.getBoolean("cmr.tune.dump") && !plan.getKey().equals("even")) {
+            System.out.printf("ROW %s %s %d %.6f %d%n", variant, plan.getKey(), days, regret, met ? 1 : 0);
+          }
+          if (days >= 14 && plan.getKey().equals("ours") && !met && Boolean.getBoolean("cmr.tune.misses")) {
+            System.out.printf("MISS %s days=%d tgt=%.2f trueROI/tgt=%.3f regret=%.3f %s%n", e.getKey(),
+                days, target, q.gmv() / q.totalSpend() / target, regret, roiBound ? "roiBound" : "budgetBound");
+          }
           if (days >= 14 && !plan.getKey().equals("even")) {
             byCohort.computeIfAbsent((roiBound ? "h-roiBound " : "h-budgetBound ") + plan.getKey(),
                 k -> new ArrayList<>()).add(new double[] {regret, met ? 1 : 0});
@@ -276,6 +299,17 @@ class TuneModelTest {
     }
   }
 
+  /** A knob of the variant that is not a setting (a shift applied to the trained curves), or 0. */
+  static double knob(String spec, String key) {
+    for (String p : spec.split(",")) {
+      String[] f = p.split("=");
+      if (f.length == 2 && f[0].trim().equals(key)) {
+        return Double.parseDouble(f[1]);
+      }
+    }
+    return 0;
+  }
+
   /** A named variant of the settings: "base" or "key=value,key=value" over a few knobs. */
   static ModelSettings variant(ModelSettings b, String spec) {
     if (spec.equals("base")) {
@@ -296,7 +330,8 @@ class TuneModelTest {
         kv.getOrDefault("floor", b.floorMultiplier()), kv.getOrDefault("rhoMin", b.rhoMin()),
         kv.getOrDefault("slopeMax", b.slopeMax()), kv.getOrDefault("z", b.marginZ()),
         kv.getOrDefault("pen", b.rangePenalty()), kv.getOrDefault("dayMin", b.dayMinSeries()),
-        kv.getOrDefault("dayNoise", b.dayNoise()), kv.getOrDefault("noiseDays", b.noiseDays()));
+        kv.getOrDefault("dayNoise", b.dayNoise()), kv.getOrDefault("noiseDays", b.noiseDays()),
+        b.lagMinDays(), kv.getOrDefault("lagMax", b.lagShareMax()));
   }
 
   /** The true optimum with each channel's spend either 0 or within [lo, hi] (hi 0: not funded). */
