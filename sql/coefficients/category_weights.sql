@@ -18,8 +18,10 @@
 --     at least 0): 0 where the categories differ no more than their noise, and then every prior
 --     is the channel's global one; large where they differ, and then a category with many
 --     campaigns keeps its own.
---   A channel with a single category (nothing to compare) gets w = groups / (groups +
---   :pool_groups), the fixed rule.
+--   A channel with fewer than two categories that have an estimate (nothing to compare) gets
+--   w = groups / (groups + :pool_groups), the fixed rule.
+--   The variances use tau2 and tau2_roi, which include the spread between categories, so
+--   var_cat is if anything too large and w leans towards the global pool: the cautious side.
 WITH series AS (
   SELECT a.category_id, s.channel, s.n, s.suu, z.rho, z.b_own
   FROM coef_fit_stats s
@@ -43,7 +45,7 @@ cats AS (
   JOIN sampling s ON s.category_id <=> p.category_id AND s.channel = p.channel
   WHERE p.is_global = 0
 ),
-between AS (
+spread AS (
   SELECT channel,
          COUNT(CASE WHEN b_pool IS NOT NULL AND var_b > 0 THEN 1 END) AS k_b,
          SUM(CASE WHEN b_pool IS NOT NULL AND var_b > 0 THEN 1 / var_b END) AS sw_b,
@@ -65,7 +67,7 @@ tau AS (
            (swxx_b - swx_b * swx_b / sw_b - (k_b - 1)) / (sw_b - sww_b / sw_b)) END AS tau2_b,
          CASE WHEN k_r >= 2 THEN GREATEST(0.0,
            (swxx_r - swx_r * swx_r / sw_r - (k_r - 1)) / (sw_r - sww_r / sw_r)) END AS tau2_r
-  FROM between
+  FROM spread
 )
 SELECT c.category_id, c.channel, c.groups, c.var_b, c.var_roi, t.tau2_b AS tau2_cat_b,
        t.tau2_r AS tau2_cat_roi,

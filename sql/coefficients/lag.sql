@@ -1,22 +1,27 @@
 -- Grain: one row: the market's response to yesterday's spend.
 -- Key: none (a single row).
 -- Upstream: coef_points (daily_points.sql), coef_day_factors (day_factors.sql), coef_fit_stats
---   (fit_stats.sql), coef_noise (noise.sql).
+--   (fit_stats.sql), coef_noise (noise.sql), coef_pools (pools.sql).
 -- Notes: part of a day's spend is answered by orders paid the next day (a click in the evening,
 --   payment after midnight), and campaign_channel_daily books them on the day they are paid. A
---   series' own slope, fitted on the same day's spend only, then misses that part: on the
---   generator's data it was about 0.87 of the true elasticity. The bidder plans the same spend
---   every day, so the elasticity it needs is the steady-state one: today's plus yesterday's.
+--   series' own slope, fitted on the same day's spend only, then misses that part (on the
+--   generator's data 4-9% of the response). The bidder plans the same spend every day, so the
+--   elasticity it needs is the steady-state one: today's plus yesterday's.
 --   Model, per series (relative GMV y_d = gmv_d / f_d / G as in fit_stats.sql):
 --     y_d = a + b u_d + c v_d + b_lag * u_(d-1) + noise,
 --   with a, b, c the series' own and b_lag common to the market, estimated by weighted least
 --   squares with fixed effects: by Frisch-Waugh, b_lag = sum w * (y . e) / sum w * (e . e), where
 --   e is yesterday's u with the series' own (1, u, v) projected out, over the days whose previous
 --   calendar day also had spend; w = 1 / rho (noise.sql). A series needs :lag_min_days such
---   pairs of days and spends that vary. lag_share = b_lag / (b_pool + b_lag), with b_pool the
---   same-day slope pooled over every campaign-channel (pools.sql's all_channels row), clamped to
---   [0, :lag_share_max]: curves.sql divides the slopes and curvature by 1 - lag_share.
---   Without such series (a small market, or spends that never vary) lag_share is 0.
+--   pairs of days and spends that vary.
+--   The same-day slopes (b_pool, pools.sql's all_channels row, and each series' own) are fitted
+--   without the lag term, so where spends follow a pattern (yesterday's u tracks today's by phi,
+--   given v) they already hold phi * b_lag of it: b_pool = b + phi * b_lag. phi is pooled the
+--   same way (the fixed-effects regression of yesterday's u on today's, given v), and the
+--   steady state is b_pool + (1 - phi) * b_lag. lag_share = (1 - phi) * b_lag / (b_pool +
+--   (1 - phi) * b_lag), clamped to [0, :lag_share_max] (a negative estimate is noise or orders
+--   pulled forward, not a response): curves.sql divides the slopes and curvature by
+--   1 - lag_share. Without such series (a small market, or spends that never vary) it is 0.
 WITH p AS (
   SELECT p.campaign_id, p.channel, p.date, p.u, p.v,
          p.gmv / COALESCE(f.factor, 1.0) AS g,
@@ -52,22 +57,30 @@ centred AS (
   FROM sums
 ),
 projected AS (
-  -- e . e and y . e with (u, v) projected out too: M^-1 with M = [[muu, muv], [muv, mvv]]
+  -- e . e and y . e with (u, v) projected out too: M^-1 with M = [[muu, muv], [muv, mvv]];
+  -- eu and uu: e . u and u . u with v projected out (for phi)
   SELECT rho,
          qe - (mvv * qu * qu - 2 * muv * qu * qv + muu * qv * qv) / (muu * mvv - muv * muv) AS ee,
          ye - (mvv * qu * yu - muv * (qu * yv + qv * yu) + muu * qv * yv) / (muu * mvv - muv * muv)
-           AS ye
+           AS ye,
+         qu - muv * qv / mvv AS eu, muu - muv * muv / mvv AS uu
   FROM centred
   WHERE muu * mvv - muv * muv > 1e-9 AND muu > 1e-6
 ),
 lag AS (
-  SELECT SUM(ye / rho) / NULLIF(SUM(ee / rho), 0) AS b_lag, COUNT(*) AS series
+  SELECT SUM(ye / rho) / NULLIF(SUM(ee / rho), 0) AS b_lag,
+         SUM(eu / rho) / NULLIF(SUM(uu / rho), 0) AS phi,
+         COUNT(*) AS series
   FROM projected
   WHERE ee > 1e-9
+),
+steady AS (
+  SELECT l.b_lag, l.phi, l.series, a.b_pool, (1 - l.phi) * l.b_lag AS b_next
+  FROM lag l
+  CROSS JOIN (SELECT MAX(b_pool) AS b_pool FROM coef_pools WHERE all_channels = 1) a
 )
-SELECT l.b_lag, CAST(l.series AS INT) AS series, a.b_pool AS b_same_day,
-       CASE WHEN l.b_lag IS NULL OR a.b_pool IS NULL OR a.b_pool + l.b_lag <= 0 THEN 0.0
-            ELSE LEAST(:lag_share_max, GREATEST(0.0, l.b_lag / (a.b_pool + l.b_lag))) END
+SELECT b_lag, phi, CAST(series AS INT) AS series, b_pool AS b_same_day,
+       CASE WHEN b_next IS NULL OR b_pool IS NULL OR b_pool + b_next <= 0 THEN 0.0
+            ELSE LEAST(:lag_share_max, GREATEST(0.0, b_next / (b_pool + b_next))) END
          AS lag_share
-FROM lag l
-CROSS JOIN (SELECT MAX(b_pool) AS b_pool FROM coef_pools WHERE all_channels = 1) a
+FROM steady

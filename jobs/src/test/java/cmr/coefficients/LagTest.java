@@ -24,7 +24,11 @@ import org.junit.jupiter.api.Test;
  * -1, -1, 1, 0, 2. e is correlated with u (centred, sum e u = -11/7: spends that follow a
  * pattern), so a regression of GMV on e alone would be biased; with the series' own (1, u, v)
  * projected out (what is left of e has sum of squares 45/7), a relative GMV that is exactly
- * y = 1 + 0.5 u + beta e gives back beta exactly, whatever the design.
+ * y = 1 + 0.5 u - 0.2 v + beta e gives back beta exactly, whatever the design (v = u^2 - 1; its
+ * term makes the projection of v matter: e . v = -23/7 centred). Over those pairs, centred,
+ * u . u = 52/7, u . v = 40/7, v . v = 76/7, e . u = -11/7: yesterday's u on today's, given v,
+ * phi = (-11/7 - (40/7) (-23/7) / (76/7)) / (52/7 - (40/7)^2 / (76/7)) = 1/28, the part of
+ * b_lag that a same-day slope has already taken up.
  */
 class LagTest {
   static final StructType POINTS = StructType.fromDDL(
@@ -53,20 +57,23 @@ class LagTest {
     points.add(point("A", DAY1.plusDays(9), 2.0, 3.0, 5_000));
     points.add(point("A", DAY1.plusDays(10), null, null, 500));
     points.add(point("A", DAY1.plusDays(11), 1.0, 0.0, 9_000));
-    // C: a strong lag, but only three pairs of consecutive days (fewer than lag_min_days 6)
-    for (int d = 0; d < 4; d++) {
-      points.add(point("C", DAY1.plusDays(d), U[d], U[d] * U[d], 100 * (1 + 2 * (d > 0 ? U[d - 1] : 0))));
+    // C: a strong lag (beta 2), but only five pairs of consecutive days (fewer than lag_min_days
+    // 6), with spends that vary (u = 1, -1, -1, 1, 0 over its pairs: M is not degenerate)
+    for (int d = 0; d < 6; d++) {
+      points.add(point("C", DAY1.plusDays(d), U[d], U[d] * U[d] - 1.0,
+          100 * (1 + 2 * (d > 0 ? U[d - 1] : 0))));
     }
     Map<String, Object> out = lag(points, List.of(
         RowFactory.create("A", "search", 8L, 800.0), RowFactory.create("B", "search", 8L, 800.0),
-        RowFactory.create("C", "search", 4L, 400.0)),
+        RowFactory.create("C", "search", 6L, 600.0)),
         List.of(RowFactory.create("A", "search", 0.05), RowFactory.create("B", "search", 0.1),
             RowFactory.create("C", "search", 0.05)), List.of(), 0.5);
     assertEquals(1.0 / 6, (Double) out.get("b_lag"), 1e-9);
     assertEquals(2, out.get("series"));
     assertEquals(0.5, (Double) out.get("b_same_day"), 1e-12);
-    // lag_share = (1/6) / (0.5 + 1/6) = 0.25
-    assertEquals(0.25, (Double) out.get("lag_share"), 1e-9);
+    assertEquals(1.0 / 28, (Double) out.get("phi"), 1e-9);
+    // lag_share = (27/28 * 1/6) / (0.5 + 27/28 * 1/6) = 9/37 (0.25 without phi)
+    assertEquals(9.0 / 37, (Double) out.get("lag_share"), 1e-9);
   }
 
   @Test
@@ -82,8 +89,11 @@ class LagTest {
     List<Row> factors = List.<Row>of(RowFactory.create(Date.valueOf(DAY1.plusDays(3)), 2.0));
     Map<String, Object> out = lag(points, stats, noise, factors, 0.15);
     assertEquals(0.1, (Double) out.get("b_lag"), 1e-9);
-    // 0.1 / (0.15 + 0.1) = 0.4, above lag_share_max 0.3
+    // (27/28 * 0.1) / (0.15 + 27/28 * 0.1) = 9/23, above lag_share_max 0.3
     assertEquals(0.3, (Double) out.get("lag_share"), 1e-12);
+    // a same-day slope so negative that the steady state would be too: no share
+    out = lag(points, stats, noise, factors, -0.5);
+    assertEquals(0.0, (Double) out.get("lag_share"), 1e-12);
     // a negative response to yesterday's spend (beta -0.1) is noise or pull-forward: share 0
     points.clear();
     addSeries(points, "A", -0.1, 100);
@@ -97,11 +107,12 @@ class LagTest {
     assertEquals(0.0, (Double) out.get("lag_share"), 1e-12);
   }
 
-  /** A series of eight spend days with G = sg / n = g and GMV g * (1 + 0.5 u + beta * e). */
+  /** A series of eight spend days with G = sg / n = g and GMV g * (1 + 0.5 u - 0.2 v + beta e). */
   private static void addSeries(List<Row> points, String id, double beta, double g) {
     for (int d = 0; d < U.length; d++) {
       double e = d > 0 ? U[d - 1] : 0;
-      points.add(point(id, DAY1.plusDays(d), U[d], U[d] * U[d] - 1.0, g * (1 + 0.5 * U[d] + beta * e)));
+      double v = U[d] * U[d] - 1.0;
+      points.add(point(id, DAY1.plusDays(d), U[d], v, g * (1 + 0.5 * U[d] - 0.2 * v + beta * e)));
     }
   }
 
@@ -123,7 +134,7 @@ class LagTest {
     assertEquals(1, rows.size());
     Row r = rows.get(0);
     Map<String, Object> out = new HashMap<>();
-    for (String f : List.of("b_lag", "series", "b_same_day", "lag_share")) {
+    for (String f : List.of("b_lag", "phi", "series", "b_same_day", "lag_share")) {
       out.put(f, r.getAs(f));
     }
     return out;
