@@ -18,10 +18,12 @@
 --   without the lag term, so where spends follow a pattern (yesterday's u tracks today's by phi,
 --   given v) they already hold phi * b_lag of it: b_pool = b + phi * b_lag. phi is pooled the
 --   same way (the fixed-effects regression of yesterday's u on today's, given v), and the
---   steady state is b_pool + (1 - phi) * b_lag. lag_share = (1 - phi) * b_lag / (b_pool +
---   (1 - phi) * b_lag), clamped to [0, :lag_share_max] (a negative estimate is noise or orders
+--   steady state is b_pool + (1 - phi) * b_lag. lag_share = (1 - phi) * b / (b_pool +
+--   (1 - phi) * b), clamped to [0, :lag_share_max] (a negative estimate is noise or orders
 --   pulled forward, not a response): curves.sql divides the slopes and curvature by
---   1 - lag_share. Without such series (a small market, or spends that never vary) it is 0.
+--   1 - lag_share. b is b_lag shrunk towards 0 by its sampling variance (b_lag - var / b_lag,
+--   at least 0): on a small market the estimate is mostly noise and would tilt every slope.
+--   Without such series (a small market, or spends that never vary) the share is 0.
 WITH p AS (
   SELECT p.campaign_id, p.channel, p.date, p.u, p.v,
          p.gmv / COALESCE(f.factor, 1.0) AS g,
@@ -69,17 +71,27 @@ projected AS (
 ),
 lag AS (
   SELECT SUM(ye / rho) / NULLIF(SUM(ee / rho), 0) AS b_lag,
+         SUM(ee / rho) AS info,
          SUM(eu / rho) / NULLIF(SUM(uu / rho), 0) AS phi,
          COUNT(*) AS series
   FROM projected
   WHERE ee > 1e-9
 ),
+shrunk AS (
+  -- b_lag's sampling variance is 1 / info (each day's relative GMV has variance rho); a small
+  -- market's estimate is mostly noise, so it is shrunk towards 0 (positive part):
+  -- b_lag - var / b_lag, 0 when b_lag is within one standard error of 0
+  SELECT *, CASE WHEN b_lag > 0 THEN GREATEST(0.0, b_lag - 1.0 / (info * b_lag)) ELSE b_lag END
+              AS b_used
+  FROM lag
+),
 steady AS (
-  SELECT l.b_lag, l.phi, l.series, a.b_pool, (1 - l.phi) * l.b_lag AS b_next
-  FROM lag l
+  SELECT l.b_lag, l.info, l.phi, l.series, a.b_pool, (1 - l.phi) * l.b_used AS b_next
+  FROM shrunk l
   CROSS JOIN (SELECT MAX(b_pool) AS b_pool FROM coef_pools WHERE all_channels = 1) a
 )
-SELECT b_lag, phi, CAST(series AS INT) AS series, b_pool AS b_same_day,
+SELECT b_lag, 1.0 / SQRT(info) AS b_lag_se, phi, CAST(series AS INT) AS series,
+       b_pool AS b_same_day,
        CASE WHEN b_next IS NULL OR b_pool IS NULL OR b_pool + b_next <= 0 THEN 0.0
             ELSE LEAST(:lag_share_max, GREATEST(0.0, b_next / (b_pool + b_next))) END
          AS lag_share

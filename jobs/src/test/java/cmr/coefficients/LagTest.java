@@ -72,8 +72,12 @@ class LagTest {
     assertEquals(2, out.get("series"));
     assertEquals(0.5, (Double) out.get("b_same_day"), 1e-12);
     assertEquals(1.0 / 28, (Double) out.get("phi"), 1e-9);
-    // lag_share = (27/28 * 1/6) / (0.5 + 27/28 * 1/6) = 9/37 (0.25 without phi)
-    assertEquals(9.0 / 37, (Double) out.get("lag_share"), 1e-9);
+    // its sampling variance: 1 / sum (e . e) / rho = 1 / (45/7 * (20 + 10)) = 7/1350; shrunk:
+    // b = 1/6 - (7/1350) / (1/6) = 61/450
+    assertEquals(Math.sqrt(7.0 / 1350), (Double) out.get("b_lag_se"), 1e-9);
+    // lag_share = (27/28 * 61/450) / (0.5 + 27/28 * 61/450) = 183/883 (9/37 unshrunk, 0.25
+    // without phi either)
+    assertEquals(183.0 / 883, (Double) out.get("lag_share"), 1e-9);
   }
 
   @Test
@@ -85,14 +89,26 @@ class LagTest {
     points.replaceAll(r -> r.getDate(2).toLocalDate().equals(DAY1.plusDays(3))
         ? RowFactory.create("A", "search", r.get(2), r.get(3), r.get(4), 2 * r.getDouble(5)) : r);
     List<Row> stats = List.<Row>of(RowFactory.create("A", "search", 8L, 800.0));
-    List<Row> noise = List.<Row>of(RowFactory.create("A", "search", 0.05));
+    // rho 0.001: a precise estimate (variance 1 / (45/7 * 1000) = 7/45000, shrunk by 7/4500)
+    List<Row> noise = List.<Row>of(RowFactory.create("A", "search", 0.001));
     List<Row> factors = List.<Row>of(RowFactory.create(Date.valueOf(DAY1.plusDays(3)), 2.0));
     Map<String, Object> out = lag(points, stats, noise, factors, 0.15);
     assertEquals(0.1, (Double) out.get("b_lag"), 1e-9);
-    // (27/28 * 0.1) / (0.15 + 27/28 * 0.1) = 9/23, above lag_share_max 0.3
+    // b = 0.1 - 7/4500; (27/28 * b) / (0.15 + 27/28 * b) = 0.388, above lag_share_max 0.3
     assertEquals(0.3, (Double) out.get("lag_share"), 1e-12);
     // a same-day slope so negative that the steady state would be too: no share
     out = lag(points, stats, noise, factors, -0.5);
+    assertEquals(0.0, (Double) out.get("lag_share"), 1e-12);
+    // the same lag measured with rho 0.05 (variance 7/900): b = 0.1 - (7/900) / 0.1 = 1/45,
+    // share (27/28 * 1/45) / (0.15 + 27/28 * 1/45) = 1/8
+    out = lag(points, stats, List.<Row>of(RowFactory.create("A", "search", 0.05)), factors, 0.15);
+    assertEquals(0.125, (Double) out.get("lag_share"), 1e-9);
+    // and a lag of 0.05 with that noise is within one standard error of 0 (7/900 / 0.05 > 0.05):
+    // no share
+    points.clear();
+    addSeries(points, "A", 0.05, 100);
+    out = lag(points, stats, List.<Row>of(RowFactory.create("A", "search", 0.05)), List.of(), 0.15);
+    assertEquals(0.05, (Double) out.get("b_lag"), 1e-9);
     assertEquals(0.0, (Double) out.get("lag_share"), 1e-12);
     // a negative response to yesterday's spend (beta -0.1) is noise or pull-forward: share 0
     points.clear();
@@ -134,7 +150,7 @@ class LagTest {
     assertEquals(1, rows.size());
     Row r = rows.get(0);
     Map<String, Object> out = new HashMap<>();
-    for (String f : List.of("b_lag", "phi", "series", "b_same_day", "lag_share")) {
+    for (String f : List.of("b_lag", "b_lag_se", "phi", "series", "b_same_day", "lag_share")) {
       out.put(f, r.getAs(f));
     }
     return out;
