@@ -95,10 +95,11 @@ public final class TrainCoefficients {
     SqlFiles.run(spark, "coefficients/active_campaigns", args).localCheckpoint()
         .createOrReplaceTempView("coef_active");
     // Day factors need dayMinSeries campaign-channels on a date: a market with fewer active
-    // campaigns than that over seven channels cannot have one, and skips the two extra passes.
+    // campaigns than that over seven channels cannot have one, and skips that pass. The daily
+    // points are read by fit_stats.sql and lag.sql (and day_factors.sql): computed once.
     boolean dayFactors = spark.table("coef_active").count() * CHANNELS >= settings.dayMinSeries();
-    Dataset<Row> points = SqlFiles.run(spark, "coefficients/daily_points", args);
-    (dayFactors ? points.localCheckpoint() : points).createOrReplaceTempView("coef_points");
+    SqlFiles.run(spark, "coefficients/daily_points", args).localCheckpoint()
+        .createOrReplaceTempView("coef_points");
     (dayFactors ? SqlFiles.run(spark, "coefficients/day_factors", args).localCheckpoint()
         : spark.createDataFrame(List.<Row>of(), DAY_FACTORS))
         .createOrReplaceTempView("coef_day_factors");

@@ -301,13 +301,17 @@ class TuneModelTest {
 
   /** A knob of the variant that is not a setting (a shift applied to the trained curves), or 0. */
   static double knob(String spec, String key) {
+    return spec.equals("base") ? 0 : knobs(spec).getOrDefault(key, 0.0);
+  }
+
+  /** The "key=value,key=value" pairs of a variant. */
+  static Map<String, Double> knobs(String spec) {
+    Map<String, Double> kv = new HashMap<>();
     for (String p : spec.split(",")) {
       String[] f = p.split("=");
-      if (f.length == 2 && f[0].trim().equals(key)) {
-        return Double.parseDouble(f[1]);
-      }
+      kv.put(f[0].trim(), Double.parseDouble(f[1]));
     }
-    return 0;
+    return kv;
   }
 
   /** A named variant of the settings: "base" or "key=value,key=value" over a few knobs. */
@@ -315,11 +319,7 @@ class TuneModelTest {
     if (spec.equals("base")) {
       return b;
     }
-    Map<String, Double> kv = new HashMap<>();
-    for (String p : spec.split(",")) {
-      String[] f = p.split("=");
-      kv.put(f[0].trim(), Double.parseDouble(f[1]));
-    }
+    Map<String, Double> kv = knobs(spec);
     return new ModelSettings(b.trainingDays(), b.coldStartDays(),
         kv.getOrDefault("priorDays", b.priorDays()), b.pseudoOrders(), b.betaMin(), b.betaMax(),
         b.betaDefault(), kv.getOrDefault("tau2Min", b.tau2Min()),
