@@ -58,19 +58,7 @@ public final class AllocateCampaign implements FlatMapGroupsFunction<String, Row
           settings.maxSpend(days, r.<Double>getAs("max_observed"), budget, status),
           settings.betaMin(), lowU, highU, settings.rangePenalty());
     }
-    // relative standard error of the plan's GMV from the levels' uncertainty, with the channels
-    // weighted by their level (the plan is not known yet)
-    double sum = 0;
-    double var = 0;
-    for (int i = 0; i < in.size(); i++) {
-      if (curves[i].fundable()) {
-        double l = curves[i].level();
-        sum += l;
-        var += l * l * in.get(i).<Double>getAs("level_var");
-      }
-    }
-    double margin = settings.roiMargin(status)
-        + (sum > 0 ? settings.marginZ() * Math.sqrt(var) / sum : 0);
+    double margin = settings.roiMargin(status);
     Allocation a = target == null || target <= 0 || budget <= 0
         ? new Allocation(new double[in.size()], new double[in.size()], Double.POSITIVE_INFINITY)
         : Allocator.allocate(curves, budget, target * (1 + margin), settings.minChannelSpend());

@@ -1,16 +1,18 @@
 package cmr.coefficients;
 
 import cmr.config.CmrConfig;
+import cmr.errors.Errors;
 
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Every number of the response model and the allocation. The operational ones come from
- * {@code cmr.coefficients} in the config; the modelling constants are fixed here, documented in
- * docs/coefficients.md, and changed only together with a new evaluation.
+ * Every number of the response model and the allocation, from named config keys: the operational
+ * ones from {@code cmr.coefficients}, the modelling constants from {@code cmr.coefficients.model}
+ * (documented in docs/coefficients.md, and changed only together with a new evaluation).
  *
  * @param trainingDays     window length in days, ending on the run date (conf)
  * @param coldStartDays    a campaign with fewer days of spend is {@code cold_start} (conf)
@@ -34,8 +36,6 @@ import java.util.Map;
  *                         spend, or not at all
  * @param rhoMin           floor of the relative day noise beyond whole orders (rho0, noise.sql)
  * @param slopeMax         upper clamp of the elasticity at the centre of the observed spends
- * @param marginZ          the ROI margin grows by this many standard errors of the plan's GMV
- *                         (from the uncertainty of the channels' levels)
  * @param rangePenalty     ln gmv loses this times the squared distance (in ln spend) of a spend
  *                         outside the range of spends observed in the channel
  * @param dayMinSeries     a date needs this many campaign-channels for its own day factor
@@ -55,24 +55,47 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
                             double capMultiplier, double minChannelSpend, double roiMarginOk,
                             double roiMarginCold, double roiMarginNone, double unseenShare,
                             double floorMultiplier, double rhoMin, double slopeMax,
-                            double marginZ, double rangePenalty, double dayMinSeries,
+                            double rangePenalty, double dayMinSeries,
                             double dayNoise, double noiseDays, double lagMinDays,
                             double lagShareMax)
     implements Serializable {
 
+  /** The model's numbers, named, in conf/application.conf ({@code cmr.coefficients.model}). */
+  static final List<String> MODEL_KEYS = List.of("pseudo_orders", "beta_min", "beta_max",
+      "beta_default", "tau2_min", "pool_groups", "alpha_prior_days", "cap_multiplier",
+      "min_channel_spend", "roi_margin_ok", "roi_margin_cold", "roi_margin_none", "unseen_share",
+      "floor_multiplier", "rho_min", "slope_max", "range_penalty", "day_min_series", "day_noise",
+      "noise_days", "lag_min_days", "lag_share_max");
+
+  /**
+   * The settings of the configuration: the operational keys of {@code cmr.coefficients} and the
+   * model's named keys of {@code cmr.coefficients.model} (every one of {@link #MODEL_KEYS}).
+   */
   public static ModelSettings from(CmrConfig.Coefficients c) {
+    Map<String, Double> m = c.model();
+    for (String k : m.keySet()) {
+      if (!MODEL_KEYS.contains(k)) {
+        throw Errors.config("coefficients.model." + k, "is not a setting of the model",
+            "use one of " + String.join(", ", MODEL_KEYS));
+      }
+    }
     return new ModelSettings(c.trainingDays(), c.coldStartDays(), c.priorDays(),
-        0.5, 0.05, 0.95, 0.5, 0.0025, 20, 1.0, 3.0, 1.0, 0.025, 0.10, 0.20, 1.0, 0.5, 0.01, 1.0, 0.0, 0.1, 100,
-        0.05, 5, 6, 0.3);
+        get(m, "pseudo_orders"), get(m, "beta_min"), get(m, "beta_max"), get(m, "beta_default"),
+        get(m, "tau2_min"), get(m, "pool_groups"), get(m, "alpha_prior_days"),
+        get(m, "cap_multiplier"), get(m, "min_channel_spend"), get(m, "roi_margin_ok"),
+        get(m, "roi_margin_cold"), get(m, "roi_margin_none"), get(m, "unseen_share"),
+        get(m, "floor_multiplier"), get(m, "rho_min"), get(m, "slope_max"),
+        get(m, "range_penalty"), get(m, "day_min_series"), get(m, "day_noise"),
+        get(m, "noise_days"), get(m, "lag_min_days"), get(m, "lag_share_max"));
   }
 
-  /** The same settings with the allocation's cap, margins and unseen-channel share replaced. */
-  public ModelSettings withAllocation(double cap, double ok, double cold, double none,
-                                      double unseen, double floor) {
-    return new ModelSettings(trainingDays, coldStartDays, priorDays, pseudoOrders, betaMin, betaMax,
-        betaDefault, tau2Min, poolGroups, alphaPriorDays, cap, minChannelSpend, ok, cold, none,
-        unseen, floor, rhoMin, slopeMax, marginZ, rangePenalty, dayMinSeries, dayNoise, noiseDays,
-        lagMinDays, lagShareMax);
+  private static double get(Map<String, Double> m, String key) {
+    Double v = m.get(key);
+    if (v == null) {
+      throw Errors.config("coefficients.model." + key, "is missing",
+          "set it in the --conf file (the default is in conf/application.conf)");
+    }
+    return v;
   }
 
   /** The least a funded channel may be planned: a multiple of its smallest observed spend. */

@@ -29,10 +29,4 @@ public interface Response extends Serializable {
 
   /** Exponent of the power law {@code alpha * s^beta} through the curve at {@code s > 0}. */
   double localBeta(double s);
-
-  /** Level of the power law through the curve at {@code s > 0} with {@link #localBeta}. */
-  default double localAlpha(double s) {
-    double g = gmv(s);
-    return g <= 0 ? 0 : g / Math.pow(s, localBeta(s));
-  }
 }

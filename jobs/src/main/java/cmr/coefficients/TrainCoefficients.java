@@ -75,11 +75,6 @@ public final class TrainCoefficients {
     return wh.gold(HistoryRows.TABLE);
   }
 
-  /** The trained rows of {@link HistoryRows#SCHEMA} (lazy). */
-  public Dataset<Row> train(LocalDate runDate) {
-    return allocate(curves(runDate), runDate);
-  }
-
   private Dataset<Row> allocate(Dataset<Row> curves, LocalDate runDate) {
     return curves
         .groupByKey((MapFunction<Row, String>) r -> r.getAs("campaign_id"), Encoders.STRING())

@@ -62,8 +62,10 @@ public record CmrConfig(
   public record Settlement(int cycleDays, BigDecimal minSpend, int minActiveDays,
                            BigDecimal maxTargetRoi, int settlementLagDays) {}
 
+  /** {@code model}: the response model's and the allocation's named numbers (ModelSettings). */
   public record Coefficients(int trainingDays, int coldStartDays, double priorDays,
-                             double maxDriftShare, double driftFactor, int keepVersions) {}
+                             double maxDriftShare, double driftFactor, int keepVersions,
+                             Map<String, Double> model) {}
 
   public record Dashboard(String locale) {}
 
@@ -127,12 +129,21 @@ public record CmrConfig(
             c.getInt("settlement.settlement_lag_days")),
         new Coefficients(c.getInt("coefficients.training_days"), c.getInt("coefficients.cold_start_days"),
             c.getDouble("coefficients.prior_days"), c.getDouble("coefficients.max_drift_share"),
-            c.getDouble("coefficients.drift_factor"), c.getInt("coefficients.keep_versions")),
+            c.getDouble("coefficients.drift_factor"), c.getInt("coefficients.keep_versions"),
+            doubles(c.getConfig("coefficients.model"))),
         new Dashboard(c.getString("dashboard.locale")),
         new SparkSettings(c.getString("spark.master"), c.getString("spark.app_name"),
             c.getInt("spark.shuffle_partitions"), Map.copyOf(extra)));
     cfg.validate();
     return cfg;
+  }
+
+  private static Map<String, Double> doubles(Config c) {
+    Map<String, Double> m = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> e : c.entrySet()) {
+      m.put(e.getKey(), c.getDouble(e.getKey()));
+    }
+    return Map.copyOf(m);
   }
 
   private static BigDecimal dec(Config c, String key) {
@@ -158,11 +169,6 @@ public record CmrConfig(
     if (!dashboard.locale().equals("en") && !dashboard.locale().equals("zh-CN")) {
       throw Errors.config("dashboard.locale", "is " + dashboard.locale(), "use en or zh-CN");
     }
-  }
-
-  /** Commission rate of a category (the default rate for categories not listed). */
-  public BigDecimal commissionRate(String categoryId) {
-    return metrics.commissionRates().getOrDefault(categoryId, metrics.defaultCommissionRate());
   }
 
   public CmrConfig withPaths(String landing, String warehouse) {

@@ -28,9 +28,4 @@ public record Source(String name, List<String> fields, boolean fact, String key)
   /** Every source, facts first. */
   public static final List<Source> ALL = List.of(ORDERS, AD_EVENTS, USER_ACTIVITY, USERS,
       MERCHANTS, CAMPAIGNS);
-
-  public static Source byName(String name) {
-    return ALL.stream().filter(s -> s.name.equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown source " + name));
-  }
 }

@@ -129,17 +129,6 @@ public final class Warehouse {
     trace("append", path, start);
   }
 
-  /** Replaces the whole table. */
-  public static void overwrite(Dataset<Row> rows, String path, List<String> partitionBy) {
-    var w = rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true");
-    if (!partitionBy.isEmpty()) {
-      w = w.partitionBy(partitionBy.toArray(String[]::new));
-    }
-    long start = System.nanoTime();
-    w.save(path);
-    trace("overwrite", path, start);
-  }
-
   /**
    * Registers every existing table of a layer as a temporary view named after it
    * (e.g. {@code gold/daily_kpis} as {@code daily_kpis}), for SQL files and {@code cmr sql}.

@@ -81,7 +81,7 @@ class TuneModelTest {
     Map<String, TrueOptimum.Plan> opt = new HashMap<>();
     String[] variants = System.getProperty("cmr.tune.variants", "base").split(";");
     for (String variant : variants) {
-      ModelSettings s = variant(base, variant);
+      ModelSettings s = variant(base, cfg.coefficients(), variant);
       long t0 = System.nanoTime();
       double slopeShift = knob(variant, "slopeShift");
       double curvShift = knob(variant, "curvShift");
@@ -314,24 +314,33 @@ class TuneModelTest {
     return kv;
   }
 
+  /** Knob names of the variants and the model keys (conf: cmr.coefficients.model) they set. */
+  static final Map<String, String> KNOB_KEYS = Map.ofEntries(
+      Map.entry("tau2Min", "tau2_min"), Map.entry("poolGroups", "pool_groups"),
+      Map.entry("alphaPriorDays", "alpha_prior_days"), Map.entry("cap", "cap_multiplier"),
+      Map.entry("ok", "roi_margin_ok"), Map.entry("cold", "roi_margin_cold"),
+      Map.entry("none", "roi_margin_none"), Map.entry("floor", "floor_multiplier"),
+      Map.entry("rhoMin", "rho_min"), Map.entry("slopeMax", "slope_max"),
+      Map.entry("pen", "range_penalty"), Map.entry("dayMin", "day_min_series"),
+      Map.entry("dayNoise", "day_noise"), Map.entry("noiseDays", "noise_days"),
+      Map.entry("lagMax", "lag_share_max"));
+
   /** A named variant of the settings: "base" or "key=value,key=value" over a few knobs. */
-  static ModelSettings variant(ModelSettings b, String spec) {
+  static ModelSettings variant(ModelSettings b, CmrConfig.Coefficients c, String spec) {
     if (spec.equals("base")) {
       return b;
     }
-    Map<String, Double> kv = knobs(spec);
-    return new ModelSettings(b.trainingDays(), b.coldStartDays(),
-        kv.getOrDefault("priorDays", b.priorDays()), b.pseudoOrders(), b.betaMin(), b.betaMax(),
-        b.betaDefault(), kv.getOrDefault("tau2Min", b.tau2Min()),
-        kv.getOrDefault("poolGroups", b.poolGroups()), kv.getOrDefault("alphaPriorDays", b.alphaPriorDays()),
-        kv.getOrDefault("cap", b.capMultiplier()), b.minChannelSpend(),
-        kv.getOrDefault("ok", b.roiMarginOk()), kv.getOrDefault("cold", b.roiMarginCold()),
-        kv.getOrDefault("none", b.roiMarginNone()), b.unseenShare(),
-        kv.getOrDefault("floor", b.floorMultiplier()), kv.getOrDefault("rhoMin", b.rhoMin()),
-        kv.getOrDefault("slopeMax", b.slopeMax()), kv.getOrDefault("z", b.marginZ()),
-        kv.getOrDefault("pen", b.rangePenalty()), kv.getOrDefault("dayMin", b.dayMinSeries()),
-        kv.getOrDefault("dayNoise", b.dayNoise()), kv.getOrDefault("noiseDays", b.noiseDays()),
-        b.lagMinDays(), kv.getOrDefault("lagMax", b.lagShareMax()));
+    Map<String, Double> model = new HashMap<>(c.model());
+    double priorDays = c.priorDays();
+    for (Map.Entry<String, Double> e : knobs(spec).entrySet()) {
+      if (e.getKey().equals("priorDays")) {
+        priorDays = e.getValue();
+      } else if (KNOB_KEYS.containsKey(e.getKey())) {
+        model.put(KNOB_KEYS.get(e.getKey()), e.getValue());
+      }
+    }
+    return ModelSettings.from(new CmrConfig.Coefficients(c.trainingDays(), c.coldStartDays(),
+        priorDays, c.maxDriftShare(), c.driftFactor(), c.keepVersions(), Map.copyOf(model)));
   }
 
   /** The true optimum with each channel's spend either 0 or within [lo, hi] (hi 0: not funded). */
