@@ -1,6 +1,8 @@
 package cmr.attribution;
 
-import cmr.pipeline.RunContext;
+import cmr.warehouse.SilverTables;
+
+import cmr.step.RunContext;
 import cmr.sql.SqlFiles;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,7 +26,7 @@ public final class LastClick {
 
   public static Dataset<Row> attribute(RunContext ctx, Dataset<Row> clicks, LocalDate payFrom,
                                        LocalDate payTo, LocalDate maxArrival) {
-    SilverInputs.orders(ctx.spark(), ctx.wh()).createOrReplaceTempView("attr_orders");
+    SilverTables.orders(ctx.spark(), ctx.wh()).createOrReplaceTempView("attr_orders");
     clicks.createOrReplaceTempView("attr_clicks");
     long windowMicros = ctx.cfg().attribution().windowDays() * 86_400L * 1_000_000L;
     return SqlFiles.run(ctx.spark(), "attribution/last_click", Map.of(
@@ -42,7 +44,7 @@ public final class LastClick {
   public static Dataset<Row> attributeAsOf(RunContext ctx, Dataset<Row> clicks,
                                            Dataset<Row> settleDates, LocalDate payFrom,
                                            LocalDate payTo) {
-    SilverInputs.orders(ctx.spark(), ctx.wh()).createOrReplaceTempView("attr_orders");
+    SilverTables.orders(ctx.spark(), ctx.wh()).createOrReplaceTempView("attr_orders");
     clicks.createOrReplaceTempView("attr_clicks");
     settleDates.createOrReplaceTempView("settle_dates");
     long windowMicros = ctx.cfg().attribution().windowDays() * 86_400L * 1_000_000L;

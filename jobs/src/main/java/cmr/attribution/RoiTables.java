@@ -1,6 +1,10 @@
 package cmr.attribution;
 
-import cmr.pipeline.RunContext;
+import cmr.warehouse.SilverTables;
+
+import cmr.state.ClickState;
+
+import cmr.step.RunContext;
 import cmr.sql.SqlFiles;
 import cmr.warehouse.Warehouse;
 import org.apache.spark.sql.Dataset;
@@ -32,7 +36,7 @@ public final class RoiTables {
     SparkSession spark = ctx.spark();
     Warehouse wh = ctx.wh();
     LocalDate rowsFrom = ClickState.max(from, reportFrom);
-    SilverInputs.adEvents(spark, wh).createOrReplaceTempView("attr_ad_events");
+    SilverTables.adEvents(spark, wh).createOrReplaceTempView("attr_ad_events");
     attributed.createOrReplaceTempView("attr_attributed");
     String dates = "date >= DATE'" + from + "' AND date <= DATE'" + to + "'";
 

@@ -5,7 +5,7 @@ import cmr.coefficients.ModelSettings;
 import cmr.coefficients.PublishCoefficients;
 import cmr.coefficients.PublishedVersions;
 import cmr.coefficients.TrainCoefficients;
-import cmr.ops.Progress;
+import cmr.step.Progress;
 import cmr.config.CmrConfig;
 import cmr.spark.SparkSessions;
 import cmr.warehouse.Warehouse;

@@ -3,7 +3,7 @@ package cmr.cli;
 import cmr.config.CmrConfig;
 import cmr.generate.GenerateRequest;
 import cmr.generate.SampleDataGenerator;
-import cmr.ops.Progress;
+import cmr.step.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package cmr.cli;
 
-import cmr.jobs.IngestJob;
+import cmr.ingest.IngestStep;
 import cmr.pipeline.NightlyPipeline;
-import cmr.pipeline.RunOptions;
+import cmr.step.RunOptions;
 import cmr.pipeline.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +24,6 @@ public final class IngestCommand implements Runnable {
   @Override
   public void run() {
     Runner.create(common.config())
-        .nightly(new NightlyPipeline(List.of(new IngestJob())), date, RunOptions.defaults());
+        .nightly(new NightlyPipeline(List.of(new IngestStep())), date, RunOptions.defaults());
   }
 }

@@ -1,6 +1,6 @@
 package cmr.cli;
 
-import cmr.pipeline.RunOptions;
+import cmr.step.RunOptions;
 import cmr.pipeline.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

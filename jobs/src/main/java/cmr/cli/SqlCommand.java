@@ -1,9 +1,9 @@
 package cmr.cli;
 
 import cmr.config.CmrConfig;
-import cmr.dashboard.GoldCatalog;
-import cmr.dashboard.QueryResult;
-import cmr.dashboard.TextTable;
+import cmr.export.GoldCatalog;
+import cmr.export.QueryResult;
+import cmr.export.TextTable;
 import cmr.errors.Errors;
 import cmr.spark.SparkSessions;
 import cmr.warehouse.Warehouse;

@@ -1,7 +1,7 @@
 package cmr.coefficients;
 
 import cmr.errors.Errors;
-import cmr.ops.Progress;
+import cmr.step.Progress;
 import cmr.sql.SqlFiles;
 import cmr.warehouse.Warehouse;
 import org.apache.spark.api.java.function.MapFunction;

@@ -1,5 +1,6 @@
 package cmr.config;
 
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;

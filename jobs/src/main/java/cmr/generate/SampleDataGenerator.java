@@ -2,7 +2,7 @@ package cmr.generate;
 
 import cmr.errors.CmrException;
 import cmr.errors.Errors;
-import cmr.ops.Progress;
+import cmr.step.Progress;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

@@ -1,6 +1,6 @@
 package cmr.ingest;
 
-import cmr.pipeline.RunContext;
+import cmr.step.RunContext;
 import cmr.warehouse.Warehouse;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -2,8 +2,8 @@ package cmr.ingest;
 
 import cmr.errors.CmrException;
 import cmr.errors.Errors;
-import cmr.pipeline.RunContext;
-import cmr.pipeline.StepResult;
+import cmr.step.RunContext;
+import cmr.step.StepResult;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package cmr.ingest;
 
 import cmr.errors.Errors;
-import cmr.pipeline.RunContext;
+import cmr.step.RunContext;
 import cmr.warehouse.Warehouse;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -2,7 +2,7 @@ package cmr.ingest;
 
 import cmr.errors.Errors;
 import cmr.ingest.LandingReader.UnreadableFileException;
-import cmr.pipeline.RunContext;
+import cmr.step.RunContext;
 import cmr.sql.SqlFiles;
 import cmr.warehouse.Warehouse;
 import org.apache.logging.log4j.LogManager;

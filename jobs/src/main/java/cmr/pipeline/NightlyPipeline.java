@@ -1,8 +1,12 @@
 package cmr.pipeline;
 
+import cmr.step.RunContext;
+import cmr.step.Step;
+import cmr.step.StepResult;
+
 import cmr.errors.CmrException;
 import cmr.errors.Errors;
-import cmr.ops.RunLog;
+import cmr.step.RunLog;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 

@@ -1,13 +1,18 @@
 package cmr.pipeline;
 
+import cmr.step.RunContext;
+import cmr.step.RunOptions;
+import cmr.step.Step;
+import cmr.step.StepResult;
+
 import cmr.config.CmrConfig;
 import cmr.errors.CmrException;
 import cmr.errors.Errors;
 import cmr.ingest.DaySlice;
 import cmr.ingest.RangeIngestion;
-import cmr.jobs.BuildSilverJob;
-import cmr.ops.Progress;
-import cmr.ops.RunLog;
+import cmr.silver.SilverStep;
+import cmr.step.Progress;
+import cmr.step.RunLog;
 import cmr.spark.SparkSessions;
 import cmr.warehouse.Warehouse;
 import org.apache.spark.sql.SparkSession;
@@ -155,7 +160,7 @@ public final class Runner {
       }
       DaySlice good = new DaySlice(out.goodDays());
       Instant silverStart = Instant.now();
-      StepResult silver = new BuildSilverJob(good).run(ctx);
+      StepResult silver = new SilverStep(good).run(ctx);
       Instant built = Instant.now();
       log.recordAll(good.days().stream().map(d -> RunLog.entry(ctx.runId(), d, "silver",
           "succeeded", silverStart, built,

@@ -1,12 +1,13 @@
 package cmr.pipeline;
 
-import cmr.jobs.AttributionJob;
-import cmr.jobs.BuildKpisJob;
-import cmr.jobs.BuildSilverJob;
-import cmr.jobs.CoefficientsJob;
-import cmr.jobs.ExportDashboardsJob;
-import cmr.jobs.IngestJob;
-import cmr.jobs.SettlementJob;
+import cmr.attribution.AttributionStep;
+import cmr.kpis.KpisStep;
+import cmr.state.StateStep;
+import cmr.silver.SilverStep;
+import cmr.coefficients.CoefficientsStep;
+import cmr.export.ExportStep;
+import cmr.ingest.IngestStep;
+import cmr.settlement.SettlementStep;
 
 /** The nightly steps in dependency order (SPEC §5). */
 public final class Steps {
@@ -14,12 +15,13 @@ public final class Steps {
 
   public static NightlyPipeline nightly() {
     return new NightlyPipeline(java.util.List.of(
-        new IngestJob(),
-        new BuildSilverJob(),
-        new AttributionJob(),
-        new SettlementJob(),
-        new BuildKpisJob(),
-        new CoefficientsJob(),
-        new ExportDashboardsJob()));
+        new IngestStep(),
+        new SilverStep(),
+        new StateStep(),
+        new AttributionStep(),
+        new SettlementStep(),
+        new KpisStep(),
+        new CoefficientsStep(),
+        new ExportStep()));
   }
 }

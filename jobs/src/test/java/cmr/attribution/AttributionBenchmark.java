@@ -1,7 +1,8 @@
 package cmr.attribution;
 
-import cmr.jobs.AttributionJob;
-import cmr.jobs.SettlementJob;
+import cmr.testing.Fixtures;
+
+import cmr.settlement.SettlementStep;
 import cmr.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -56,9 +57,9 @@ class AttributionBenchmark {
             .write().format("delta").mode("append").save(f.wh.silver("campaigns"));
       }
       long t0 = System.nanoTime();
-      f.run(d.toString(), false, new AttributionJob());
+      f.run(d.toString(), false, new AttributionStep());
       long t1 = System.nanoTime();
-      f.run(d.toString(), false, new SettlementJob());
+      f.run(d.toString(), false, new SettlementStep());
       long t2 = System.nanoTime();
       System.out.printf("BENCH %s ads/day=%d orders/day=%d attribution=%.1fs settlement=%.1fs%n",
           d, ads, orders, (t1 - t0) / 1e9, (t2 - t1) / 1e9);

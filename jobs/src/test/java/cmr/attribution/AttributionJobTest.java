@@ -1,6 +1,10 @@
 package cmr.attribution;
 
-import cmr.jobs.AttributionJob;
+import cmr.state.StateStep;
+import cmr.testing.Fixtures;
+
+import cmr.state.ClickState;
+
 import cmr.testing.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static cmr.attribution.Fixtures.click;
-import static cmr.attribution.Fixtures.impression;
-import static cmr.attribution.Fixtures.pay;
-import static cmr.attribution.Fixtures.refund;
+import static cmr.testing.Fixtures.click;
+import static cmr.testing.Fixtures.impression;
+import static cmr.testing.Fixtures.pay;
+import static cmr.testing.Fixtures.refund;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -62,19 +66,19 @@ class AttributionJobTest {
         pay("p6", "u6", "i4", "m3", "70.00", "2026-11-20T10:00:00+08:00", "2026-11-20"),
         // refunds never reduce attributed GMV.
         refund("r1", "u1", "i1", "m1", "100.00", "2026-11-20T15:00:00+08:00", "2026-11-20"));
-    f.run("2026-11-20", false, new AttributionJob());
+    f.run("2026-11-20", false, new StateStep(), new AttributionStep());
     stateAfterRun1 = state();
 
     // Arrived on 11-21: the latest click of (u7, i5) and an order after it.
     f.addAdEvents(
         click("c8b", "u7", "i5", "k3", "m1", "live", "4.00", "2026-11-21T11:00:00+08:00", "2026-11-21"));
     f.addOrders(pay("p9", "u7", "i5", "m1", "25.00", "2026-11-21T12:00:00+08:00", "2026-11-21"));
-    f.run("2026-11-21", false, new AttributionJob());
+    f.run("2026-11-21", false, new StateStep(), new AttributionStep());
 
     // Arrived on 11-22, a day late: an order placed before c8b, so it needs c8a (dated 11-20,
     // outside 11-21..11-22, read from the state).
     f.addOrders(pay("p8", "u7", "i5", "m1", "80.00", "2026-11-21T10:00:00+08:00", "2026-11-22"));
-    f.run("2026-11-22", false, new AttributionJob());
+    f.run("2026-11-22", false, new StateStep(), new AttributionStep());
     ccdAfterRun3 = f.gold("campaign_channel_daily", CCD);
     dailyAfterRun3 = f.gold("merchant_roi_daily", "date,merchant_id,spend,attributed_orders,attributed_gmv,roi");
     monthlyAfterRun3 = f.gold("merchant_roi_monthly", "month,merchant_id,spend,attributed_orders,attributed_gmv,roi");
@@ -130,9 +134,9 @@ class AttributionJobTest {
   @Test
   void rerunsChangeNothing() {
     // The latest date again, then an older date whose window the state no longer covers.
-    f.run("2026-11-22", false, new AttributionJob());
+    f.run("2026-11-22", false, new StateStep(), new AttributionStep());
     assertEquals(ccdAfterRun3, f.gold("campaign_channel_daily", CCD));
-    f.run("2026-11-21", false, new AttributionJob());
+    f.run("2026-11-21", false, new StateStep(), new AttributionStep());
     assertEquals(ccdAfterRun3, f.gold("campaign_channel_daily", CCD));
     assertEquals(dailyAfterRun3, f.gold("merchant_roi_daily", "date,merchant_id,spend,attributed_orders,attributed_gmv,roi"));
     assertEquals(monthlyAfterRun3, f.gold("merchant_roi_monthly", "month,merchant_id,spend,attributed_orders,attributed_gmv,roi"));

@@ -1,7 +1,7 @@
 package cmr.generate;
 
 import cmr.errors.CmrException;
-import cmr.ops.Progress;
+import cmr.step.Progress;
 import cmr.testing.TestSpark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,10 +1,9 @@
 package cmr.ingest;
 
 import cmr.errors.CmrException;
-import cmr.jobs.BuildSilverJob;
-import cmr.jobs.IngestJob;
-import cmr.pipeline.RunContext;
-import cmr.pipeline.StepResult;
+import cmr.silver.SilverStep;
+import cmr.step.RunContext;
+import cmr.step.StepResult;
 import cmr.testing.Landing;
 import cmr.testing.TestRuns;
 import cmr.testing.TestSpark;
@@ -115,7 +114,7 @@ class IngestJobTest {
   @Test
   void everyRowEndsInBronzeQuarantineOrDuplicatesWithItsReason() {
     RunContext ctx = TestRuns.context(root, D1, NO_REJECT_LIMIT);
-    StepResult r = new IngestJob().run(ctx);
+    StepResult r = new IngestStep().run(ctx);
     // orders: 13 + 2 + 1 + 1 + 1 = 18 read; users: 6 read
     assertEquals(24, r.rowsIn());
     // orders accepted e1 e2 e3 e13 e15 e16 e17 e18 = 8; users accepted u1 = 1
@@ -156,11 +155,11 @@ class IngestJobTest {
   @Test
   void duplicatesAcrossDaysAndRerunsChangeNothing() {
     RunContext d1 = TestRuns.context(root, D1, NO_REJECT_LIMIT);
-    new IngestJob().run(d1);
-    new BuildSilverJob().run(d1);
+    new IngestStep().run(d1);
+    new SilverStep().run(d1);
     RunContext d2 = TestRuns.context(root, D2, NO_REJECT_LIMIT);
-    StepResult r2 = new IngestJob().run(d2);
-    new BuildSilverJob().run(d2);
+    StepResult r2 = new IngestStep().run(d2);
+    new SilverStep().run(d2);
     assertEquals(3, r2.rowsIn());
     assertEquals(2, r2.rowsOut());       // e4 (earlier copy was quarantined) and e19
     assertEquals(1, r2.rowsDuplicate()); // e1 was accepted on D1
@@ -170,11 +169,11 @@ class IngestJobTest {
         .select("source", "arrival_date", "file", "record", "reason"));
     // Rerun D1 then D2: identical tables (D1's own rows are not duplicates of themselves).
     RunContext again1 = TestRuns.context(root, D1, NO_REJECT_LIMIT);
-    assertEquals(8 + 1, new IngestJob().run(again1).rowsOut());
-    new BuildSilverJob().run(again1);
+    assertEquals(8 + 1, new IngestStep().run(again1).rowsOut());
+    new SilverStep().run(again1);
     RunContext again2 = TestRuns.context(root, D2, NO_REJECT_LIMIT);
-    new IngestJob().run(again2);
-    new BuildSilverJob().run(again2);
+    new IngestStep().run(again2);
+    new SilverStep().run(again2);
     assertEquals(silverBefore, TestSpark.rows(table(d2, d2.wh().silver("orders"))
         .select("event_id", "event_date", "arrival_date", "amount")));
     assertEquals(quarantineBefore, TestSpark.rows(table(d2, d2.wh().ops("quarantine"))
@@ -193,7 +192,7 @@ class IngestJobTest {
         "{\"event_id\":\"a1\",\"user_id\":\"u1\",\"event_type\":\"launch\",\"source\":\"app\",\"event_time\":\"2026-11-10T01:00:00+08:00\"}",
         "{\"event_id\":\"a2\",\"user_id\":\"u1\",\"event_type\":\"launch\",\"source\":\"tv\",\"event_time\":\"2026-11-10T01:00:00+08:00\"}");
     RunContext ctx = TestRuns.context(r, D1, Map.of());
-    CmrException e = assertThrows(CmrException.class, () -> new IngestJob().run(ctx));
+    CmrException e = assertThrows(CmrException.class, () -> new IngestStep().run(ctx));
     // 1 of 2 rows rejected = 50% > 5%
     assertTrue(e.oneLine().contains("user_activity dt=2026-11-10"), e.oneLine());
     assertTrue(e.oneLine().contains("50.00% of rows rejected"), e.oneLine());
@@ -211,14 +210,14 @@ class IngestJobTest {
         pay("g3", "u1", "2026-11-10T10:00:00+08:00", "1.00")));
     l.writeBytes("orders", D1, "broken.jsonl.gz", java.util.Arrays.copyOf(gz, gz.length / 2));
     RunContext ctx = TestRuns.context(r, D1, Map.of());
-    CmrException e = assertThrows(CmrException.class, () -> new IngestJob().run(ctx));
+    CmrException e = assertThrows(CmrException.class, () -> new IngestStep().run(ctx));
     assertTrue(e.oneLine().contains("broken.jsonl.gz"), e.oneLine());
     assertTrue(e.oneLine().contains("cannot be read"), e.oneLine());
     assertFalse(cmr.warehouse.Warehouse.exists(spark, ctx.wh().bronze("orders")));
 
     RunContext lenient = TestRuns.context(r, D1, Map.of("ingest.quarantine_unreadable_files", "true",
         "ingest.max_reject_rate", "1.0"));
-    new IngestJob().run(lenient);
+    new IngestStep().run(lenient);
     assertEquals(List.of("g1"), TestSpark.rows(table(lenient, lenient.wh().bronze("orders")).select("event_id")));
     assertEquals(List.of("unreadable_file"), TestSpark.rows(table(lenient, lenient.wh().ops("quarantine"))
         .where("file LIKE '%broken.jsonl.gz'").select("reason")));
@@ -233,7 +232,7 @@ class IngestJobTest {
             + "\"category_id\":\"caf\u00e9\",\"event_time\":\"2026-11-10T01:00:00+08:00\"}\n")
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     RunContext ctx = TestRuns.context(r, D1, Map.of());
-    CmrException e = assertThrows(CmrException.class, () -> new IngestJob().run(ctx));
+    CmrException e = assertThrows(CmrException.class, () -> new IngestStep().run(ctx));
     assertTrue(e.oneLine().contains("latin1.jsonl") && e.oneLine().contains("not UTF-8"), e.oneLine());
   }
 }

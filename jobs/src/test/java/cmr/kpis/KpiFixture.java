@@ -1,11 +1,12 @@
 package cmr.kpis;
 
-import cmr.jobs.BuildKpisJob;
-import cmr.ops.Progress;
-import cmr.ops.RunLog;
-import cmr.pipeline.RunContext;
-import cmr.pipeline.RunOptions;
-import cmr.pipeline.StepResult;
+import cmr.warehouse.SilverTables;
+
+import cmr.step.Progress;
+import cmr.step.RunLog;
+import cmr.step.RunContext;
+import cmr.step.RunOptions;
+import cmr.step.StepResult;
 import cmr.testing.TestSpark;
 import cmr.warehouse.Warehouse;
 import org.apache.spark.sql.Dataset;
@@ -91,23 +92,23 @@ final class KpiFixture {
 
   /** Appends rows to silver/{table} (or gold/quanzhantui_settlements), partitioned like silver. */
   void given(String table, Row... rows) {
-    Dataset<Row> df = spark.createDataFrame(List.of(rows), SilverSchemas.SCHEMAS.get(table));
+    Dataset<Row> df = spark.createDataFrame(List.of(rows), SilverTables.SCHEMAS.get(table));
     boolean settlements = table.equals("quanzhantui_settlements");
     String path = settlements ? wh.gold(table) : wh.silver(table);
-    String part = SilverSchemas.SCHEMAS.get(table).getFieldIndex("event_date").isDefined()
+    String part = SilverTables.SCHEMAS.get(table).getFieldIndex("event_date").isDefined()
         ? "event_date" : settlements ? "cycle_end" : "snapshot_date";
     df.write().format("delta").mode("append").partitionBy(part).save(path);
   }
 
   /**
    * Runs the kpis step for {@code date} and records the date as run (a succeeded ingest step,
-   * which is what {@link cmr.ops.RunCalendar} reads), like a nightly run.
+   * which is what {@link cmr.step.RunCalendar} reads), like a nightly run.
    */
   StepResult run(String date) {
     LocalDate d = LocalDate.parse(date);
     RunContext ctx = new RunContext(spark, cfg, wh, d, "test-" + (++runs), RunOptions.defaults(),
         Progress.silent());
-    BuildKpisJob job = new BuildKpisJob();
+    KpisStep job = new KpisStep();
     Instant start = Instant.now();
     StepResult r = job.run(ctx);
     RunLog log = new RunLog(spark, wh);

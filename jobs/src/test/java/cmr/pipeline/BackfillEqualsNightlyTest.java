@@ -1,10 +1,12 @@
 package cmr.pipeline;
 
+import cmr.step.RunOptions;
+
 import cmr.config.CmrConfig;
 import cmr.generate.GenerateRequest;
 import cmr.generate.SampleDataGenerator;
 import cmr.generate.Scale;
-import cmr.ops.Progress;
+import cmr.step.Progress;
 import cmr.testing.TestSpark;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

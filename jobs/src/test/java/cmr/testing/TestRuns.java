@@ -1,9 +1,9 @@
 package cmr.testing;
 
 import cmr.config.CmrConfig;
-import cmr.ops.Progress;
-import cmr.pipeline.RunContext;
-import cmr.pipeline.RunOptions;
+import cmr.step.Progress;
+import cmr.step.RunContext;
+import cmr.step.RunOptions;
 import cmr.warehouse.Warehouse;
 
 import java.nio.file.Path;
