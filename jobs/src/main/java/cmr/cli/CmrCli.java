@@ -18,11 +18,8 @@ import picocli.CommandLine.Command;
         NightlyCommand.class,
         BackfillCommand.class,
         IngestCommand.class,
-        GenerateCommand.class,
-        DemoCommand.class,
         SqlCommand.class,
         CoefficientsCommand.class,
-        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class CmrCli implements Runnable {
@@ -40,7 +37,16 @@ public final class CmrCli implements Runnable {
 
   /** Runs the command line and returns its exit code (used by tests too). */
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new CmrCli());
+    return execute(commandLine(), args);
+  }
+
+  /** The production commands; the tools module adds its own (demo, generate, bench, evaluate). */
+  public static CommandLine commandLine() {
+    return new CommandLine(new CmrCli());
+  }
+
+  /** Runs {@code cl} with the error handling and exit codes of the command line. */
+  public static int execute(CommandLine cl, String... args) {
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {
       CmrException ce = ex instanceof CmrException c ? c
           : Errors.wrap(line.getCommandName(), "command", ex);

@@ -1,6 +1,5 @@
 package cmr.cli;
 
-import cmr.coefficients.EvaluateCoefficients;
 import cmr.coefficients.ModelSettings;
 import cmr.coefficients.PublishCoefficients;
 import cmr.coefficients.PublishedVersions;
@@ -19,13 +18,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 @Command(name = "coefficients", mixinStandardHelpOptions = true,
-    description = "Train, publish, list, roll back and evaluate the bidder's allocation coefficients.",
+    description = "Train, publish, list and roll back the bidder's allocation coefficients (bin/cmr adds evaluate).",
     subcommands = {
         CoefficientsCommand.Train.class,
         CoefficientsCommand.Publish.class,
         CoefficientsCommand.Rollback.class,
-        CoefficientsCommand.ListVersions.class,
-        CoefficientsCommand.Evaluate.class
+        CoefficientsCommand.ListVersions.class
     })
 public final class CoefficientsCommand implements Runnable {
   @Mixin
@@ -97,25 +95,6 @@ public final class CoefficientsCommand implements Runnable {
     public void run() {
       new PublishedVersions(Path.of(common.config().paths().publishedDir())).list()
           .forEach(System.out::println);
-    }
-  }
-
-  @Command(name = "evaluate", mixinStandardHelpOptions = true,
-      description = "Scores the live version against the generator's truth file: regret against "
-          + "the true optimum and the share of campaigns reaching 97% of their target ROI, next to "
-          + "two baselines, for campaigns with >= 14 days of history and for cold starts.")
-  static final class Evaluate implements Runnable {
-    @Option(names = "--truth", required = true, paramLabel = "FILE",
-        description = "The truth folder (cmr.paths.truth) or its response_curves.csv.") Path truth;
-    @Mixin CommonOptions common;
-
-    @Override
-    public void run() {
-      CmrConfig cfg = common.config();
-      SparkSession spark = SparkSessions.getOrCreate(cfg);
-      System.out.print(new EvaluateCoefficients(spark, new Warehouse(cfg.paths().warehouse()),
-          Path.of(cfg.paths().publishedDir()), cfg.coefficients().trainingDays()).evaluate(truth)
-          .format());
     }
   }
 }

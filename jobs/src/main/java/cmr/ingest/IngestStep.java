@@ -35,8 +35,21 @@ public final class IngestStep implements Step {
   }
 
   @Override
+  public boolean perArrivalDay() {
+    return true;
+  }
+
+  @Override
   public StepResult run(RunContext ctx) {
-    RangeIngestion.Outcome out = new RangeIngestion(ctx).run(ctx.runDate(), ctx.runDate(), false);
+    if (ctx.isRange()) {
+      ctx.progress().step(name(), "ingesting " + ctx.arrivalDays().size() + " arrival days "
+          + ctx.from() + " .. " + ctx.runDate() + " in one pass");
+    }
+    RangeIngestion.Outcome out = new RangeIngestion(ctx)
+        .run(ctx.from(), ctx.runDate(), ctx.options().keepGoing());
+    if (ctx.isRange()) {
+      return StepResult.perDay(out.written(), out.failed());
+    }
     if (!out.failed().isEmpty()) {
       throw out.failed().values().iterator().next();
     }

@@ -11,6 +11,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,18 +64,40 @@ public final class NightlyPipeline {
         continue;
       }
       ctx.spark().sparkContext().setJobDescription("cmr " + step.name() + " " + ctx.runDate());
-      ctx.progress().step(step.name(), "started for " + ctx.runDate());
+      ctx.progress().step(step.name(), "started for " + (ctx.isRange()
+          ? ctx.from() + " .. " + ctx.runDate() : ctx.runDate()));
       try {
         StepResult r = step.run(ctx);
-        log.record(ctx.runId(), ctx.runDate(), step.name(), "succeeded", start, Instant.now(), r, null);
+        Instant end = Instant.now();
+        if (r.byDay().isEmpty()) {
+          log.record(ctx.runId(), ctx.runDate(), step.name(), "succeeded", start, end, r, null);
+        } else {
+          log.recordAll(r.byDay().entrySet().stream().map(e -> {
+            CmrException f = r.failedDays().get(e.getKey());
+            return RunLog.entry(ctx.runId(), e.getKey(), step.name(),
+                f == null ? "succeeded" : "failed", start, end, e.getValue(),
+                f == null ? null : f.oneLine());
+          }).toList());
+        }
+        CmrException dayFailure = r.failedDays().values().stream().findFirst().orElse(null);
+        if (dayFailure != null) {
+          failures.add(dayFailure);
+          ctx.progress().step(step.name(), "FAILED on " + r.failedDays().keySet() + ": "
+              + dayFailure.reason());
+          if (!ctx.options().keepGoing()) {
+            continue;
+          }
+        }
         succeeded.add(step.name());
         ctx.progress().step(step.name(), "done" + (r.detail() == null ? "" : ": " + r.detail()));
       } catch (Exception e) { // Spark's SparkException is checked but thrown from Scala code
         CmrException ce = Errors.wrap(step.name(), "run " + ctx.runDate(), e);
         LOG.error(ce.oneLine(), e);
         ctx.progress().step(step.name(), "FAILED: " + ce.reason());
-        log.record(ctx.runId(), ctx.runDate(), step.name(), "failed", start, Instant.now(), null,
-            ce.oneLine());
+        Instant end = Instant.now();
+        List<LocalDate> days = step.perArrivalDay() ? ctx.arrivalDays() : List.of(ctx.runDate());
+        log.recordAll(days.stream().map(d -> RunLog.entry(ctx.runId(), d, step.name(), "failed",
+            start, end, null, ce.oneLine())).toList());
         failures.add(ce);
       } finally {
         ctx.spark().sparkContext().setJobDescription(null);

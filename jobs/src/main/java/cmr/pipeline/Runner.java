@@ -8,9 +8,6 @@ import cmr.step.StepResult;
 import cmr.config.CmrConfig;
 import cmr.errors.CmrException;
 import cmr.errors.Errors;
-import cmr.ingest.DaySlice;
-import cmr.ingest.RangeIngestion;
-import cmr.silver.SilverStep;
 import cmr.step.Progress;
 import cmr.step.RunLog;
 import cmr.spark.SparkSessions;
@@ -102,7 +99,12 @@ public final class Runner {
 
   private void nightly(NightlyPipeline pipeline, LocalDate date, RunOptions options,
                        Set<String> satisfied) {
-    RunContext ctx = context(date, options);
+    run(pipeline, context(date, options), satisfied);
+  }
+
+  /** Runs the pipeline in {@code ctx} and records the run as a whole ({@code nightly}). */
+  private void run(NightlyPipeline pipeline, RunContext ctx, Set<String> satisfied) {
+    LocalDate date = ctx.runDate();
     RunLog log = new RunLog(spark, ctx.wh());
     Instant start = Instant.now();
     progress.step("nightly", "run " + ctx.runId());
@@ -118,80 +120,32 @@ public final class Runner {
   }
 
   /**
-   * Passes (1) and (2) of {@link #backfill}: ingests every arrival day of {@code from..to} in one
-   * pass and builds silver for them at once, recording both steps per date in the run log.
-   * Returns the first failed day's error when {@code keepGoing} let the others go on, else null.
+   * Backfill: the same gold tables as running nightly for each date from {@code from} to {@code to}
+   * in order, by the same steps in one pass over the range (the run context's arrival days
+   * {@code from .. to}). Ingest judges every row against its own arrival day and duplicates in
+   * arrival order; silver is built for all those days at once; every later step runs once for
+   * {@code to}, recomputing all event dates of the range (events dated D are complete once
+   * D + late_days has been ingested, so one pass over everything equals the nightly sequence;
+   * settlements use only what had arrived by each cycle's settling date). Training, publication
+   * and export run for the last date only. A day whose reject rate breaks the limit stops the
+   * backfill after that day is written, unless {@code keepGoing}: then the other days go on and the
+   * failed days stay out of silver until rerun. With {@code resume}, a range whose days were all
+   * ingested and built into silver skips straight to the steps after silver.
    */
-  public CmrException ingestRange(LocalDate from, LocalDate to, RunOptions options,
-                                  boolean keepGoing, boolean resume) {
+  public void backfill(LocalDate from, LocalDate to, RunOptions options, boolean keepGoing,
+                       boolean resume) {
     if (to.isBefore(from)) {
       throw Errors.usage("--from " + from + " --to " + to, "the range is empty",
           "give --from on or before --to");
     }
-    RunContext ctx = context(to, options.withTrainAndExport(false));
-    RunLog log = new RunLog(spark, ctx.wh());
-    DaySlice all = DaySlice.range(from, to);
-    boolean done = resume && log.succeededDates("silver", from, to).containsAll(all.days());
-    CmrException firstFailure = null;
-    if (done) {
+    RunContext ctx = context(to, options.withRange(from, keepGoing));
+    Set<String> satisfied = Set.of();
+    if (resume && ctx.runLog().succeededDates("silver", from, to).containsAll(ctx.arrivalDays())) {
       progress.step("backfill", "every day already ingested, skipped (--resume)");
-    } else {
-      progress.step("backfill", "ingesting " + all.days().size() + " arrival days " + from + " .. "
-          + to + " in one pass");
-      Instant start = Instant.now();
-      RangeIngestion.Outcome out;
-      try {
-        out = new RangeIngestion(ctx).run(from, to, keepGoing);
-      } catch (CmrException e) {
-        Instant end = Instant.now();
-        log.recordAll(all.days().stream().map(d -> RunLog.entry(ctx.runId(), d, "ingest", "failed",
-            start, end, null, e.oneLine())).toList());
-        throw e;
-      }
-      Instant ingested = Instant.now();
-      log.recordAll(out.written().entrySet().stream().map(e -> {
-        CmrException f = out.failed().get(e.getKey());
-        return RunLog.entry(ctx.runId(), e.getKey(), "ingest", f == null ? "succeeded" : "failed",
-            start, ingested, e.getValue(), f == null ? null : f.oneLine());
-      }).toList());
-      firstFailure = out.failed().values().stream().findFirst().orElse(null);
-      if (firstFailure != null && !keepGoing) {
-        throw firstFailure;
-      }
-      DaySlice good = new DaySlice(out.goodDays());
-      Instant silverStart = Instant.now();
-      StepResult silver = new SilverStep(good).run(ctx);
-      Instant built = Instant.now();
-      log.recordAll(good.days().stream().map(d -> RunLog.entry(ctx.runId(), d, "silver",
-          "succeeded", silverStart, built,
-          d.equals(to) ? silver : StepResult.of(0, 0, "built with the backfill of " + from + " .. " + to),
-          null)).toList());
+      satisfied = Set.of("ingest", "silver");
     }
-    return firstFailure;
-  }
-
-  /**
-   * Backfill: the same gold tables as running nightly for each date from {@code from} to {@code to}
-   * in order, in three passes. (1) Every arrival day of the range is ingested in one pass, each row
-   * judged against its own arrival day and duplicates in arrival order; (2) silver is built for
-   * all those days at once; (3) every later step runs once for {@code to}, recomputing all event
-   * dates of the range (events dated D are complete once D + late_days has been ingested, so one
-   * pass over everything equals the nightly sequence; settlements use only what had arrived by
-   * each cycle's settling date). Training, publication and export run for the last date only.
-   * A day whose reject rate breaks the limit stops the backfill after that day is written, unless
-   * {@code keepGoing}: then the other days go on and the failed days stay out of silver until
-   * rerun. With {@code resume}, a range whose days were all ingested skips straight to gold.
-   */
-  public void backfill(LocalDate from, LocalDate to, RunOptions options, boolean keepGoing,
-                       boolean resume) {
-    CmrException firstFailure = ingestRange(from, to, options, keepGoing, resume);
-    Set<String> daily = Set.of("ingest", "silver");
-    progress.step("backfill", "computing gold for " + from.minusDays(cfg.ingest().lateDays())
-        + " .. " + to + " in one pass");
-    nightly(Steps.nightly().without(daily), to, options.withRecomputeFrom(
-        from.minusDays(cfg.ingest().lateDays())), daily);
-    if (firstFailure != null) {
-      throw firstFailure;
-    }
+    progress.step("backfill", "arrival days " + from + " .. " + to + ", gold recomputed from "
+        + ctx.recomputeFrom() + ", in one pass");
+    run(Steps.nightly().without(satisfied), ctx, satisfied);
   }
 }

@@ -10,28 +10,20 @@ import cmr.warehouse.Warehouse;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Bronze rows of the run's arrival day (or of a backfill's arrival days) to the silver tables
+ * Bronze rows of the run's arrival days (one, or a backfill's range) to the silver tables
  * ({@code sql/silver/<source>.sql}): facts partitioned by event date, replacing exactly the rows of
  * those arrival days (one atomic commit per table); snapshots as one partition per snapshot date.
- * Cost: the days' data only.
+ * In a range, a day whose ingestion failed in this run stays out (until it is rerun). Cost: the
+ * days' data only.
  */
 public final class SilverStep implements Step {
-  private final DaySlice days;
-
-  /** Builds the run date's arrival day. */
-  public SilverStep() {
-    this(null);
-  }
-
-  /** Builds the given arrival days (a backfill's range, in one pass). */
-  public SilverStep(DaySlice days) {
-    this.days = days;
-  }
-
   @Override
   public String name() {
     return "silver";
@@ -40,6 +32,11 @@ public final class SilverStep implements Step {
   @Override
   public List<String> dependsOn() {
     return List.of("ingest");
+  }
+
+  @Override
+  public boolean perArrivalDay() {
+    return true;
   }
 
   @Override
@@ -54,7 +51,11 @@ public final class SilverStep implements Step {
 
   @Override
   public StepResult run(RunContext ctx) {
-    DaySlice slice = days == null ? DaySlice.of(ctx.runDate()) : days;
+    List<LocalDate> days = new ArrayList<>(ctx.arrivalDays());
+    if (ctx.isRange()) {
+      days.removeAll(ctx.runLog().failedDates(ctx.runId(), "ingest"));
+    }
+    DaySlice slice = new DaySlice(days);
     long rows = 0;
     StringBuilder detail = new StringBuilder();
     for (Source s : Source.ALL) {
@@ -69,6 +70,15 @@ public final class SilverStep implements Step {
       detail.append(s.name()).append('=').append(n).append(' ');
       ctx.progress().rows("silver", s.name(), n);
     }
-    return StepResult.of(rows, rows, detail.toString().trim());
+    StepResult all = StepResult.of(rows, rows, detail.toString().trim());
+    if (!ctx.isRange()) {
+      return all;
+    }
+    Map<LocalDate, StepResult> byDay = new TreeMap<>();
+    String together = "built with the backfill of " + ctx.from() + " .. " + ctx.runDate();
+    for (LocalDate d : days) {
+      byDay.put(d, d.equals(ctx.runDate()) ? all : StepResult.of(0, 0, together));
+    }
+    return StepResult.perDay(byDay, Map.of());
   }
 }

@@ -112,4 +112,20 @@ public final class RunLog {
     }
     return dates;
   }
+
+  /** The run dates for which the given job failed in the run {@code runId}. */
+  public Set<LocalDate> failedDates(String runId, String job) {
+    if (!Warehouse.exists(spark, path)) {
+      return Set.of();
+    }
+    Set<LocalDate> dates = new TreeSet<>();
+    for (Row r : spark.read().format("delta").load(path)
+        .where(functions.col("status").equalTo("failed")
+            .and(functions.col("job").equalTo(job))
+            .and(functions.col("run_id").equalTo(runId)))
+        .select("run_date").distinct().collectAsList()) {
+      dates.add(r.getDate(0).toLocalDate());
+    }
+    return dates;
+  }
 }

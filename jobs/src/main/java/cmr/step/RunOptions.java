@@ -7,26 +7,28 @@ import java.time.LocalDate;
  *
  * @param forcePublish   override the coefficient drift check
  * @param noPublish      train coefficients but publish nothing
- * @param trainAndExport train, publish and export (false for the inner dates of a backfill)
- * @param recomputeFrom  when set, gold steps recompute every event date from this one to the run
- *                       date (a backfill's single pass over its range) instead of the usual
- *                       run date minus late_days; null for a normal nightly run
+ * @param trainAndExport train, publish and export (tests switch it off)
+ * @param from           the first arrival day of a backfill's range (the run date is its last);
+ *                       null for a nightly run of one day
+ * @param keepGoing      in a range, a day that fails ingestion stays out of silver and the other
+ *                       days go on (the run still fails at the end); otherwise the run stops
  */
 public record RunOptions(boolean forcePublish, boolean noPublish, boolean trainAndExport,
-                         LocalDate recomputeFrom) {
+                         LocalDate from, boolean keepGoing) {
   public RunOptions(boolean forcePublish, boolean noPublish, boolean trainAndExport) {
-    this(forcePublish, noPublish, trainAndExport, null);
+    this(forcePublish, noPublish, trainAndExport, null, false);
   }
 
   public static RunOptions defaults() {
-    return new RunOptions(false, false, true, null);
+    return new RunOptions(false, false, true, null, false);
   }
 
   public RunOptions withTrainAndExport(boolean v) {
-    return new RunOptions(forcePublish, noPublish, v, recomputeFrom);
+    return new RunOptions(forcePublish, noPublish, v, from, keepGoing);
   }
 
-  public RunOptions withRecomputeFrom(LocalDate from) {
-    return new RunOptions(forcePublish, noPublish, trainAndExport, from);
+  /** The same options for the arrival days {@code from} .. the run date, in one pass. */
+  public RunOptions withRange(LocalDate rangeFrom, boolean keepGoingOnFailedDays) {
+    return new RunOptions(forcePublish, noPublish, trainAndExport, rangeFrom, keepGoingOnFailedDays);
   }
 }

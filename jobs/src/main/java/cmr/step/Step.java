@@ -19,6 +19,14 @@ public interface Step {
   /** The tables this step writes, as {@code layer/name} (files outside Delta as a folder name). */
   List<String> writes();
 
+  /**
+   * Whether the step works per arrival day (ingest, silver): its run-log rows are one per day of
+   * the run's range, a failure included.
+   */
+  default boolean perArrivalDay() {
+    return false;
+  }
+
   /** Runs the step; throws {@link cmr.errors.CmrException} with a clear reason on failure. */
   StepResult run(RunContext ctx);
 }

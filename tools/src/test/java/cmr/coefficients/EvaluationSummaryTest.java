@@ -35,7 +35,7 @@ class EvaluationSummaryTest {
     }
     spark.createDataFrame(rows, EvaluateCampaign.SCHEMA).createOrReplaceTempView("coef_eval");
     Map<String, double[]> got = new HashMap<>();
-    for (Row r : SqlFiles.run(spark, "coefficients/evaluation_summary",
+    for (Row r : SqlFiles.run(spark, "tools/evaluation_summary",
         Map.of("history_days", 14, "full_days", 28, "roi_share", 0.97)).collectAsList()) {
       if (r.getString(1).equals("ours")) {
         got.put(r.getString(0), new double[] {r.getLong(2), r.getDouble(3), r.getDouble(4),

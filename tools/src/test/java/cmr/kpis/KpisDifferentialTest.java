@@ -74,13 +74,14 @@ class KpisDifferentialTest {
         root.resolve("truth"), true, GenerateRequest.DEFAULT_DIRTY_RATE, 2, cfg.ingest().lateDays()),
         Progress.silent());
     // Days 1..3 in one ingest pass (as a backfill does), the kpis step bootstrapping its state
-    // on day 3, then day 4 as an ordinary night that maintains the state incrementally.
+    // on day 3 (the state step), then day 4 as an ordinary night that maintains the state incrementally.
     Runner runner = new Runner(cfg, spark, Progress.silent());
     LocalDate third = FROM.plusDays(DAYS - 2L);
-    runner.ingestRange(FROM, third, RunOptions.defaults(), false, false);
-    Steps.nightly().only(Set.of("kpis")).run(runner.context(third, RunOptions.defaults()),
+    Steps.nightly().only(Set.of("ingest", "silver"))
+        .run(runner.context(third, RunOptions.defaults().withRange(FROM, false)));
+    Steps.nightly().only(Set.of("state", "kpis")).run(runner.context(third, RunOptions.defaults()),
         Set.of("ingest", "silver", "settlement"));
-    Steps.nightly().only(Set.of("ingest", "silver", "kpis"))
+    Steps.nightly().only(Set.of("ingest", "silver", "state", "kpis"))
         .run(runner.context(FROM.plusDays(DAYS - 1L), RunOptions.defaults()), Set.of("settlement"));
   }
 

@@ -131,7 +131,7 @@ public final class EvaluateCoefficients {
     String version = CoefficientsLoader.readLatest(publishedDir);
     perCampaign(truth).createOrReplaceTempView("coef_eval");
     List<Line> lines = new ArrayList<>();
-    for (Row r : SqlFiles.run(spark, "coefficients/evaluation_summary",
+    for (Row r : SqlFiles.run(spark, "tools/evaluation_summary",
         Map.of("history_days", HISTORY_DAYS, "full_days", fullDays, "roi_share", ROI_SHARE)).collectAsList()) {
       lines.add(new Line(r.getString(0), r.getString(1), r.getLong(2), r.getDouble(3),
           r.getDouble(4), ((Number) r.get(5)).doubleValue()));
