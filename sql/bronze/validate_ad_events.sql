@@ -28,8 +28,7 @@ checked AS (
         AND merchant_id RLIKE '^[A-Za-z0-9_.:-]{1,64}$' AND item_id RLIKE '^[A-Za-z0-9_.:-]{1,64}$'
         AND user_id RLIKE '^[A-Za-z0-9_.:-]{1,64}$') THEN 'bad_id'
       WHEN event_type NOT IN ('impression', 'click')
-        OR channel NOT IN ('search', 'homepage_feed', 'purchase_feed', 'display', 'live',
-                           'offsite_wechat', 'offsite_xiaohongshu') THEN 'bad_enum'
+        OR NOT array_contains(:channels, channel) THEN 'bad_enum'
       WHEN ts IS NULL THEN 'bad_time'
       WHEN cost_dec IS NULL OR cost_dec <> CAST(round(cost_dec, 2) AS DECIMAL(38, 18))
         OR cost RLIKE '[.][0-9]{18}0*[1-9]' OR cost_dec < 0

@@ -34,11 +34,10 @@
 --     relative model), in [-1, 0].
 --   level_var: the posterior variance of ln(level) (1 / (n / rho + 1 / tau2_roi)), for the ROI
 --     safety margin.
---   A channel without days takes the prior ROI and slope at a spend of budget / 7 (centre).
+--   A channel without days takes the prior ROI and slope at a spend of budget / (number of channels) (centre).
 --   A channel no campaign spent on anywhere has level 0: it gets no spend.
 WITH channels AS (
-  SELECT explode(array('search', 'homepage_feed', 'purchase_feed', 'display', 'live',
-                       'offsite_wechat', 'offsite_xiaohongshu')) AS channel
+  SELECT explode(:channels) AS channel
 ),
 campaign_days AS (
   SELECT d.campaign_id, COUNT(DISTINCT d.date) AS campaign_days
@@ -110,8 +109,8 @@ levels AS (
                               / (total_spend + k_days * total_spend / n)
               ELSE roi_prior END AS roi_post,
          CASE WHEN n > 0 THEN 1 - COALESCE(c_prior, 0) * m ELSE 1 END AS centre_factor,
-         CASE WHEN n > 0 THEN xbar ELSE LN(CAST(daily_budget AS DOUBLE) / 7) END AS centre,
-         CASE WHEN n > 0 THEN total_spend / n ELSE CAST(daily_budget AS DOUBLE) / 7 END AS mean_spend
+         CASE WHEN n > 0 THEN xbar ELSE LN(CAST(daily_budget AS DOUBLE) / size(:channels)) END AS centre,
+         CASE WHEN n > 0 THEN total_spend / n ELSE CAST(daily_budget AS DOUBLE) / size(:channels) END AS mean_spend
   FROM posterior
 )
 SELECT campaign_id, merchant_id, category_id, daily_budget, target_roi, channel,

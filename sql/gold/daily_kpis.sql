@@ -90,9 +90,7 @@ SELECT date,
        ad_revenue,
        commission,
        compensation,
-       CAST(ad_revenue + commission - compensation AS DECIMAL(18,2)) AS cmr,
-       CASE WHEN gmv = 0 THEN CAST(NULL AS DOUBLE)
-            ELSE CAST(ad_revenue + commission - compensation AS DOUBLE) / CAST(gmv AS DOUBLE)
-       END AS take_rate,
+       cmr(ad_revenue, commission, compensation) AS cmr,
+       take_rate(cmr(ad_revenue, commission, compensation), gmv) AS take_rate,
        date < date_sub(:latest_date, :late_days) AS final
 FROM reported

@@ -59,7 +59,7 @@ fresh AS (
 ),
 reported AS (
   SELECT f.*,
-         CAST(ad_revenue + commission - compensation AS DECIMAL(18,2)) AS cmr
+         cmr(ad_revenue, commission, compensation) AS cmr
   FROM fresh f
 ),
 history AS (
@@ -81,16 +81,11 @@ SELECT r.month,
        r.commission,
        r.compensation,
        r.cmr,
-       CASE WHEN r.gmv = 0 THEN CAST(NULL AS DOUBLE)
-            ELSE CAST(r.cmr AS DOUBLE) / CAST(r.gmv AS DOUBLE) END AS take_rate,
-       CASE WHEN p.gmv IS NULL OR p.gmv = 0 THEN CAST(NULL AS DOUBLE)
-            ELSE CAST(r.gmv - p.gmv AS DOUBLE) / CAST(p.gmv AS DOUBLE) END AS gmv_mom,
-       CASE WHEN p.cmr IS NULL OR p.cmr = 0 THEN CAST(NULL AS DOUBLE)
-            ELSE CAST(r.cmr - p.cmr AS DOUBLE) / CAST(p.cmr AS DOUBLE) END AS cmr_mom,
-       CASE WHEN y.gmv IS NULL OR y.gmv = 0 THEN CAST(NULL AS DOUBLE)
-            ELSE CAST(r.gmv - y.gmv AS DOUBLE) / CAST(y.gmv AS DOUBLE) END AS gmv_yoy,
-       CASE WHEN y.cmr IS NULL OR y.cmr = 0 THEN CAST(NULL AS DOUBLE)
-            ELSE CAST(r.cmr - y.cmr AS DOUBLE) / CAST(y.cmr AS DOUBLE) END AS cmr_yoy,
+       take_rate(r.cmr, r.gmv) AS take_rate,
+       growth(r.gmv, p.gmv) AS gmv_mom,
+       growth(r.cmr, p.cmr) AS cmr_mom,
+       growth(r.gmv, y.gmv) AS gmv_yoy,
+       growth(r.cmr, y.cmr) AS cmr_yoy,
        CAST(r.days_covered AS BIGINT) AS days_covered,
        CASE WHEN p.month IS NULL THEN CAST(NULL AS BIGINT)
             ELSE CAST(r.mau_prev_same_days AS BIGINT) END AS mau_prev_same_days

@@ -68,8 +68,6 @@ reported AS (
   FROM by_dimension
 )
 SELECT date, dimension, value, gmv, refunds, ad_revenue, commission, compensation,
-       CAST(ad_revenue + commission - compensation AS DECIMAL(18,2)) AS cmr,
-       CASE WHEN gmv = 0 THEN CAST(NULL AS DOUBLE)
-            ELSE CAST(ad_revenue + commission - compensation AS DOUBLE) / CAST(gmv AS DOUBLE)
-       END AS take_rate
+       cmr(ad_revenue, commission, compensation) AS cmr,
+       take_rate(cmr(ad_revenue, commission, compensation), gmv) AS take_rate
 FROM reported

@@ -1,5 +1,7 @@
 package cmr.coefficients;
 
+import cmr.loader.CoefficientsFormat;
+
 import cmr.config.CmrConfig;
 import cmr.errors.Errors;
 
@@ -31,7 +33,7 @@ import java.util.Map;
  * @param roiMarginOk      the plan aims at target * (1 + margin) on the fitted curves: ok ...
  * @param roiMarginCold    ... cold_start ...
  * @param roiMarginNone    ... no_history
- * @param unseenShare      a channel never observed may get this share of budget / 7
+ * @param unseenShare      a channel never observed may get this share of budget / (the number of channels)
  * @param floorMultiplier  a channel is planned at least this multiple of its smallest observed
  *                         spend, or not at all
  * @param rhoMin           floor of the relative day noise beyond whole orders (rho0, noise.sql)
@@ -116,14 +118,15 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
   /**
    * The most a channel may be planned: {@code capMultiplier} times the largest daily spend seen
    * when it has days; for a campaign without history, {@code unseenShare} of an even share of
-   * the budget ({@code budget / 7}) on the pooled curve; nothing in a channel that a campaign
+   * the budget ({@code budget} over the number of channels) on the pooled curve; nothing in a channel that a campaign
    * with history never used (there is no evidence that it responds at all).
    */
   public double maxSpend(int daysObserved, double maxObserved, double budget, String status) {
     if (daysObserved > 0) {
       return capMultiplier * maxObserved;
     }
-    return status.equals("no_history") ? unseenShare * budget / 7 : 0;
+    return status.equals("no_history")
+        ? unseenShare * budget / CoefficientsFormat.AD_CHANNELS.size() : 0;
   }
 
   public double roiMargin(String status) {
@@ -138,6 +141,7 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
   public Map<String, Object> sqlArgs(LocalDate runDate) {
     Map<String, Object> m = new HashMap<>();
     m.put("run_date", runDate);
+    m.put("channels", CoefficientsFormat.AD_CHANNELS.toArray(String[]::new));
     m.put("from_date", trainingFrom(runDate));
     m.put("to_date", runDate);
     m.put("pseudo_orders", pseudoOrders);

@@ -1,5 +1,7 @@
 package cmr.coefficients;
 
+import cmr.loader.CoefficientsFormat;
+
 import cmr.errors.Errors;
 import cmr.step.Progress;
 import cmr.sql.SqlFiles;
@@ -24,7 +26,7 @@ import java.util.Map;
  * few scans of the window of {@code campaign_channel_daily}; nothing is collected to the driver.
  */
 public final class TrainCoefficients {
-  private static final int CHANNELS = 7;
+  private static final int CHANNELS = CoefficientsFormat.AD_CHANNELS.size();
   private static final StructType DAY_FACTORS = StructType.fromDDL(
       "date DATE, series BIGINT, factor DOUBLE");
 

@@ -1,5 +1,8 @@
 package cmr.config;
 
+import cmr.loader.Coefficients;
+import cmr.settlement.Settlement;
+
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;

@@ -1,5 +1,7 @@
 package cmr.export;
 
+import cmr.sql.SqlFiles;
+
 import cmr.warehouse.Warehouse;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -46,6 +48,7 @@ public final class GoldCatalog {
 
   /** As {@link #register(SparkSession, Warehouse)}, reading the tables' Delta logs on {@code pool}. */
   public static GoldCatalog register(SparkSession spark, Warehouse wh, java.util.concurrent.ExecutorService pool) {
+    SqlFiles.registerFunctions(spark);   // cmr(...), take_rate(...), growth(...) for cells and cmr sql
     List<String> names = new ArrayList<>(KNOWN);
     for (String found : listGold(spark, wh)) {
       if (!names.contains(found)) {

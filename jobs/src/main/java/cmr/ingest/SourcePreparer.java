@@ -1,5 +1,7 @@
 package cmr.ingest;
 
+import cmr.loader.CoefficientsFormat;
+
 import cmr.errors.Errors;
 import cmr.ingest.LandingReader.UnreadableFileException;
 import cmr.step.RunContext;
@@ -78,7 +80,8 @@ public final class SourcePreparer {
                                List<LandingFile> files, List<FileCounts> unreadable) {
     reader.read(source, files).createOrReplaceTempView("landing_rows");
     Map<String, Object> args = Map.of("late_days", ctx.cfg().ingest().lateDays(),
-        "max_money", ctx.cfg().ingest().maxMoney().toPlainString());
+        "max_money", ctx.cfg().ingest().maxMoney().toPlainString(),
+        "channels", CoefficientsFormat.AD_CHANNELS.toArray(String[]::new));
     Dataset<Row> validated = SqlFiles.run(ctx.spark(), "bronze/validate_" + source.name(), args);
     Dataset<Row> judged = source.fact()
         ? Deduplicator.facts(validated, recentIds(source, from), ctx.cfg().ingest().lateDays())

@@ -8,7 +8,11 @@ import org.apache.spark.sql.SparkSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,9 +30,28 @@ public final class SqlFiles {
     return CACHE.computeIfAbsent(name, SqlFiles::read);
   }
 
+  /**
+   * The metric functions of {@code sql/metrics/} (cmr, take_rate, growth): the one definition of
+   * each, registered in a session before its first SQL file runs.
+   */
+  public static final List<String> METRIC_FUNCTIONS = List.of("metrics/cmr", "metrics/take_rate",
+      "metrics/growth");
+  private static final Set<SparkSession> WITH_FUNCTIONS =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
   /** Runs {@code sql/<name>.sql} with named parameters. */
   public static Dataset<Row> run(SparkSession spark, String name, Map<String, Object> args) {
+    registerFunctions(spark);
     return spark.sql(text(name), args);
+  }
+
+  /** Registers the metric functions in {@code spark} (once per session; idempotent). */
+  public static void registerFunctions(SparkSession spark) {
+    if (WITH_FUNCTIONS.add(spark)) {
+      for (String f : METRIC_FUNCTIONS) {
+        spark.sql(text(f));
+      }
+    }
   }
 
   private static String read(String name) {

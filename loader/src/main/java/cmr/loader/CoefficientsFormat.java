@@ -20,8 +20,13 @@ public final class CoefficientsFormat {
       "target_roi", "bid_multiplier", "expected_spend", "expected_gmv", "expected_roi", "status");
 
   public static final Set<String> STATUSES = Set.of("ok", "cold_start", "no_history");
-  public static final Set<String> CHANNELS_ALLOWED = Set.of("search", "homepage_feed",
+  /**
+   * The ad channels of SPEC §1, in its order: the one list of them (ingestion's validation, the
+   * training SQL, the generator and the evaluation all bind this one).
+   */
+  public static final List<String> AD_CHANNELS = List.of("search", "homepage_feed",
       "purchase_feed", "display", "live", "offsite_wechat", "offsite_xiaohongshu");
+  public static final Set<String> CHANNELS_ALLOWED = Set.copyOf(AD_CHANNELS);
 
   /** Version folder names: {@code v} + UTC timestamp to the millisecond + run date; they sort. */
   public static final Pattern VERSION = Pattern.compile("v\\d{8}T\\d{9}Z-\\d{4}-\\d{2}-\\d{2}");

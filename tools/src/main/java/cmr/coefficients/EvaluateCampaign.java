@@ -1,5 +1,7 @@
 package cmr.coefficients;
 
+import cmr.loader.CoefficientsFormat;
+
 import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,8 +21,7 @@ import java.util.List;
  * (absent: no response) and the plan's spend.
  */
 public final class EvaluateCampaign implements MapGroupsFunction<String, Row, Row> {
-  public static final List<String> CHANNELS = List.of("search", "homepage_feed", "purchase_feed",
-      "display", "live", "offsite_wechat", "offsite_xiaohongshu");
+  public static final List<String> CHANNELS = CoefficientsFormat.AD_CHANNELS;
 
   public static final StructType SCHEMA = new StructType()
       .add("campaign_id", DataTypes.StringType)

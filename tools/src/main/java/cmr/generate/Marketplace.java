@@ -1,5 +1,7 @@
 package cmr.generate;
 
+import cmr.loader.CoefficientsFormat;
+
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
@@ -19,8 +21,7 @@ final class Marketplace {
       0.05, 0.03, 0.03};
   /** Median item price per category, CNY. */
   private static final double[] CATEGORY_PRICE = {120, 160, 900, 150, 60, 130, 200, 45, 90, 250, 400};
-  static final String[] CHANNELS = {"search", "homepage_feed", "purchase_feed", "display", "live",
-      "offsite_wechat", "offsite_xiaohongshu"};
+  static final String[] CHANNELS = CoefficientsFormat.AD_CHANNELS.toArray(String[]::new);
   /** Typical ROI of a channel at its planned spend, and its typical cost per click (CNY). */
   private static final double[] CHANNEL_ROI = {5.0, 4.0, 6.0, 2.5, 3.5, 2.8, 3.2};
   private static final double[] CHANNEL_CPC = {1.8, 1.0, 0.9, 0.6, 1.5, 0.8, 1.2};
