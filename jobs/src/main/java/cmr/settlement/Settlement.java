@@ -38,10 +38,6 @@ import java.util.Optional;
 public final class Settlement {
   public static final String TABLE = "quanzhantui_settlements";
   /** One row per settling date S: the pay dates of the cycles settled on S. */
-  private static final StructType SETTLE_DATES = new StructType()
-      .add("settling_date", DataTypes.DateType, false)
-      .add("pay_from", DataTypes.DateType, false)
-      .add("pay_to", DataTypes.DateType, false);
   private static final StructType SETTLED = new StructType()
       .add("campaign_id", DataTypes.StringType).add("cycle_start", DataTypes.DateType)
       .add("settled_on", DataTypes.DateType);
@@ -111,7 +107,7 @@ public final class Settlement {
       payFrom = payFrom == null || start.isBefore(payFrom) ? start : payFrom;
       payTo = payTo == null || end.isAfter(payTo) ? end : payTo;
     }
-    Dataset<Row> settleDates = ctx.spark().createDataFrame(dates, SETTLE_DATES);
+    Dataset<Row> settleDates = ctx.spark().createDataFrame(dates, LastClick.AS_OF);
     Dataset<Row> clicks = ClickState.clicks(ctx, covered, LastClick.clicksFrom(ctx, payFrom), payTo);
     return LastClick.attributeAsOf(ctx, clicks, settleDates, payFrom, payTo);
   }
