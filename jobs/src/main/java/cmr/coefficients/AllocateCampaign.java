@@ -1,8 +1,9 @@
 package cmr.coefficients;
 
+import cmr.warehouse.NamedRow;
+
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs on the executors, once per campaign (its seven curve rows from curves.sql): the status,
@@ -90,12 +92,33 @@ public final class AllocateCampaign implements FlatMapGroupsFunction<String, Row
           curves[i].localBeta(at)));
       double g = curves[i].gmv(at);
       double alpha = g > 0 && Double.isFinite(g) ? g / Math.pow(at, beta) : 0.0;
-      out.add(RowFactory.create(Date.valueOf(runDate), campaignId, curves[i].channel(),
-          r.getAs("merchant_id"), r.getAs("category_id"), budgetDec, first.getAs("target_roi"),
-          p.status(), campaignDays, r.<Integer>getAs("days_observed"), alpha, beta, curves[i].maxSpend(), r.<Double>getAs("hist_spend"),
-          r.<Double>getAs("hist_gmv"), a.weight(i), money(a.spend()[i]), a.gmv()[i],
-          a.bidMultiplier(), mu, money(spend), money(gmv), roi,
-          Date.valueOf(settings.trainingFrom(runDate)), Date.valueOf(runDate)));
+      out.add(NamedRow.of(HistoryRows.SCHEMA)
+          .set("run_date", Date.valueOf(runDate))
+          .set("campaign_id", campaignId)
+          .set("channel", curves[i].channel())
+          .set("merchant_id", r.getAs("merchant_id"))
+          .set("category_id", r.getAs("category_id"))
+          .set("budget", budgetDec)
+          .set("target_roi", first.getAs("target_roi"))
+          .set("status", p.status())
+          .set("campaign_days", campaignDays)
+          .set("days_observed", r.<Integer>getAs("days_observed"))
+          .set("alpha", alpha)
+          .set("beta", beta)
+          .set("max_spend", curves[i].maxSpend())
+          .set("hist_spend", r.<Double>getAs("hist_spend"))
+          .set("hist_gmv", r.<Double>getAs("hist_gmv"))
+          .set("weight", a.weight(i))
+          .set("spend_plan", money(a.spend()[i]))
+          .set("expected_channel_gmv", a.gmv()[i])
+          .set("bid_multiplier", a.bidMultiplier())
+          .set("mu", mu)
+          .set("expected_spend", money(spend))
+          .set("expected_gmv", money(gmv))
+          .set("expected_roi", roi)
+          .set("training_from", Date.valueOf(settings.trainingFrom(runDate)))
+          .set("training_to", Date.valueOf(runDate))
+          .row());
     }
     return out.iterator();
   }

@@ -168,18 +168,19 @@ public final class PublishCoefficients {
         .select("campaign_id", "merchant_id", "budget", "target_roi", "bid_multiplier",
             "expected_spend", "expected_gmv", "expected_roi", "status")
         .toLocalIterator();
-    return map(it, r -> new CampaignCoefficients(r.getString(0), r.getString(1),
-        dbl(r.getDecimal(2)), r.isNullAt(3) ? 0 : r.getDouble(3), r.getDouble(4),
-        dbl(r.getDecimal(5)), dbl(r.getDecimal(6)), r.isNullAt(7) ? null : r.getDouble(7),
-        r.getString(8)));
+    return map(it, r -> new CampaignCoefficients(r.getAs("campaign_id"), r.getAs("merchant_id"),
+        dbl(r.getAs("budget")), r.isNullAt(r.fieldIndex("target_roi")) ? 0 : r.<Double>getAs("target_roi"),
+        r.<Double>getAs("bid_multiplier"), dbl(r.getAs("expected_spend")),
+        dbl(r.getAs("expected_gmv")), r.<Double>getAs("expected_roi"), r.getAs("status")));
   }
 
   private static Iterator<ChannelCoefficients> channels(Dataset<Row> set) {
     Iterator<Row> it = set.where(col("alpha").gt(0)).orderBy("campaign_id", "channel")
         .select("campaign_id", "channel", "weight", "spend_plan", "alpha", "beta", "days_observed")
         .toLocalIterator();
-    return map(it, r -> new ChannelCoefficients(r.getString(0), r.getString(1), r.getDouble(2),
-        dbl(r.getDecimal(3)), r.getDouble(4), r.getDouble(5), r.getInt(6)));
+    return map(it, r -> new ChannelCoefficients(r.getAs("campaign_id"), r.getAs("channel"),
+        r.<Double>getAs("weight"), dbl(r.getAs("spend_plan")), r.<Double>getAs("alpha"),
+        r.<Double>getAs("beta"), r.<Integer>getAs("days_observed")));
   }
 
   private static double dbl(BigDecimal d) {

@@ -1,8 +1,9 @@
 package cmr.state;
 
+import cmr.warehouse.NamedRow;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -99,9 +100,12 @@ public record RecomputeCalendar(LocalDate runDate, LocalDate recomputeFrom, Loca
   public Dataset<Row> monthsFrame(SparkSession spark) {
     List<Row> rows = new ArrayList<>();
     for (MonthWindow w : months) {
-      rows.add(RowFactory.create(w.key(), Date.valueOf(w.end()), Date.valueOf(w.coverStart()),
-          w.daysCovered(), w.prev().toString(), Date.valueOf(w.prevEnd()),
-          Date.valueOf(w.prevSameStart()), Date.valueOf(w.prevSameEnd()), w.yearBefore().toString()));
+      rows.add(NamedRow.of(MONTHS_SCHEMA).set("month", w.key()).set("month_end", Date.valueOf(w.end()))
+          .set("cover_start", Date.valueOf(w.coverStart())).set("days_covered", w.daysCovered())
+          .set("prev_month", w.prev().toString()).set("prev_end", Date.valueOf(w.prevEnd()))
+          .set("prev_same_start", Date.valueOf(w.prevSameStart()))
+          .set("prev_same_end", Date.valueOf(w.prevSameEnd()))
+          .set("yoy_month", w.yearBefore().toString()).row());
     }
     return spark.createDataFrame(rows, MONTHS_SCHEMA);
   }

@@ -1,10 +1,11 @@
 package cmr.step;
 
+import cmr.warehouse.NamedRow;
+
 import cmr.warehouse.Warehouse;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -55,9 +56,12 @@ public final class RunLog {
   public static Row entry(String runId, LocalDate date, String job, String status, Instant start,
                           Instant end, StepResult r, String error) {
     StepResult res = r == null ? new StepResult(0, 0, 0, 0, null) : r;
-    return RowFactory.create(runId, Date.valueOf(date), job, status, Timestamp.from(start),
-        Timestamp.from(end), res.rowsIn(), res.rowsOut(), res.rowsQuarantined(),
-        res.rowsDuplicate(), error, res.detail());
+    return NamedRow.of(SCHEMA).set("run_id", runId).set("run_date", Date.valueOf(date))
+        .set("job", job).set("status", status).set("started_at", Timestamp.from(start))
+        .set("ended_at", Timestamp.from(end)).set("rows_in", res.rowsIn())
+        .set("rows_out", res.rowsOut()).set("rows_quarantined", res.rowsQuarantined())
+        .set("rows_duplicate", res.rowsDuplicate()).set("error", error)
+        .set("detail", res.detail()).row();
   }
 
   /**

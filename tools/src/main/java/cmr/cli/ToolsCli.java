@@ -5,7 +5,7 @@ import picocli.CommandLine;
 /**
  * The command line of {@code bin/cmr}: every production command of {@link CmrCli}, plus the lab's
  * commands that never run in production and are not in the cluster jar: {@code demo},
- * {@code generate}, {@code bench} and {@code coefficients evaluate}.
+ * {@code generate}, {@code bench}, {@code dump} and {@code coefficients evaluate}.
  */
 public final class ToolsCli {
   private ToolsCli() {}
@@ -25,6 +25,7 @@ public final class ToolsCli {
     cl.addSubcommand(new GenerateCommand());
     cl.addSubcommand(new DemoCommand());
     cl.addSubcommand(new BenchCommand());
+    cl.addSubcommand(new DumpCommand());
     cl.getSubcommands().get("coefficients").addSubcommand(new EvaluateCommand());
     return cl;
   }
