@@ -19,31 +19,32 @@ import org.junit.jupiter.api.Test;
 /**
  * The packages follow the data flow and their imports point one way (docs/architecture.md): a
  * package imports only packages of a lower layer. The base packages come first, then the step
- * contract, then one package per nightly step in the order they run, then the orchestration and
- * the command line. An import of a package on the same layer or above fails, and so does any
- * cycle. Scans the sources of this module (no Spark).
+ * contract, then one package per nightly step in the order they run, then the orchestration and the
+ * command line. An import of a package on the same layer or above fails, and so does any cycle.
+ * Scans the sources of this module (no Spark).
  */
 class ArchitectureTest {
   /** Every package of cmr.* in src/main/java, by layer; a package may import lower layers only. */
-  static final List<List<String>> LAYERS = List.of(
-      List.of("errors", "loader"),
-      List.of("config"),
-      List.of("spark", "sql"),
-      List.of("warehouse"),
-      List.of("step"),
-      List.of("ingest"),
-      List.of("silver"),
-      List.of("state"),
-      List.of("attribution"),
-      List.of("settlement"),
-      List.of("kpis"),
-      List.of("coefficients"),
-      List.of("export"),
-      List.of("pipeline"),
-      List.of("cli"));
+  static final List<List<String>> LAYERS =
+      List.of(
+          List.of("errors", "loader"),
+          List.of("config"),
+          List.of("spark", "sql"),
+          List.of("warehouse"),
+          List.of("step"),
+          List.of("ingest"),
+          List.of("silver"),
+          List.of("state"),
+          List.of("attribution"),
+          List.of("settlement"),
+          List.of("kpis"),
+          List.of("coefficients"),
+          List.of("export"),
+          List.of("pipeline"),
+          List.of("cli"));
 
-  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?cmr\\.([a-z]+)\\.",
-      Pattern.MULTILINE);
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?cmr\\.([a-z]+)\\.", Pattern.MULTILINE);
   private static final Pattern FQN = Pattern.compile("(?<![\\w.])cmr\\.([a-z]+)\\.[A-Z]");
 
   @Test
@@ -65,8 +66,12 @@ class ArchitectureTest {
       for (String to : e.getValue()) {
         Integer target = layer.get(to);
         if (target == null || target >= from) {
-          wrong.add("cmr." + e.getKey() + " imports cmr." + to
-              + (target == null ? " (no layer)" : " (same layer or later in the flow)"));
+          wrong.add(
+              "cmr."
+                  + e.getKey()
+                  + " imports cmr."
+                  + to
+                  + (target == null ? " (no layer)" : " (same layer or later in the flow)"));
         }
       }
     }
@@ -87,22 +92,30 @@ class ArchitectureTest {
   void theScanSeesAWrongImport() {
     // the scanner itself: an upward import and a fully qualified reference are both found
     Map<String, TreeSet<String>> g = new TreeMap<>();
-    scan("ingest", "package cmr.ingest;\nimport cmr.kpis.KpisStep;\nclass A { cmr.export.X x; }",
-        g);
+    scan(
+        "ingest", "package cmr.ingest;\nimport cmr.kpis.KpisStep;\nclass A { cmr.export.X x; }", g);
     assertEquals(new TreeSet<>(List.of("export", "kpis")), g.get("ingest"));
   }
 
   @Test
   void everyStepPackageHasItsStepClass() {
-    for (String step : List.of("ingest", "silver", "state", "attribution", "settlement", "kpis",
-        "coefficients", "export")) {
+    for (String step :
+        List.of(
+            "ingest",
+            "silver",
+            "state",
+            "attribution",
+            "settlement",
+            "kpis",
+            "coefficients",
+            "export")) {
       String cls = Character.toUpperCase(step.charAt(0)) + step.substring(1) + "Step.java";
       assertTrue(Files.isRegularFile(Path.of("src/main/java/cmr", step, cls)), step + "/" + cls);
     }
   }
 
-  private static void findCycle(Map<String, TreeSet<String>> g, String start, List<String> path,
-                                List<String> out) {
+  private static void findCycle(
+      Map<String, TreeSet<String>> g, String start, List<String> path, List<String> out) {
     String last = path.get(path.size() - 1);
     for (String next : g.getOrDefault(last, new TreeSet<>())) {
       if (next.equals(start)) {

@@ -8,22 +8,28 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code cmr} command line. Exit codes: 0 success, 2 usage or configuration, 3 input data,
- * 4 publication refused, 5 another step failure. On failure one line goes to stderr naming the
- * step, the input and the reason; the stack trace goes to the log only.
+ * The {@code cmr} command line. Exit codes: 0 success, 2 usage or configuration, 3 input data, 4
+ * publication refused, 5 another step failure. On failure one line goes to stderr naming the step,
+ * the input and the reason; the stack trace goes to the log only.
  */
-@Command(name = "cmr", mixinStandardHelpOptions = true, version = "cmr 0.1.0",
-    description = "Nightly CMR analytics on Spark and Delta Lake: ingest, metrics, coefficients, dashboards.",
+@Command(
+    name = "cmr",
+    mixinStandardHelpOptions = true,
+    version = "cmr 0.1.0",
+    description =
+        "Nightly CMR analytics on Spark and Delta Lake: ingest, metrics, coefficients, dashboards.",
     subcommands = {
-        NightlyCommand.class,
-        BackfillCommand.class,
-        IngestCommand.class,
-        SqlCommand.class,
-        CoefficientsCommand.class,
-        CommandLine.HelpCommand.class
+      NightlyCommand.class,
+      BackfillCommand.class,
+      IngestCommand.class,
+      SqlCommand.class,
+      CoefficientsCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class CmrCli implements Runnable {
-  /** Failures with stack traces go to the log file only (logger cmr.trace, conf/log4j2.properties). */
+  /**
+   * Failures with stack traces go to the log file only (logger cmr.trace, conf/log4j2.properties).
+   */
   private static final Logger LOG = LogManager.getLogger("cmr.trace");
 
   @Override
@@ -47,18 +53,20 @@ public final class CmrCli implements Runnable {
 
   /** Runs {@code cl} with the error handling and exit codes of the command line. */
   public static int execute(CommandLine cl, String... args) {
-    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-      CmrException ce = ex instanceof CmrException c ? c
-          : Errors.wrap(line.getCommandName(), "command", ex);
-      LOG.error(ce.oneLine(), ex);
-      System.err.println(ce.oneLine());
-      return ce.exitCode();
-    });
-    cl.setParameterExceptionHandler((ex, args2) -> {
-      System.err.println("cmr: usage: " + ex.getMessage());
-      ex.getCommandLine().usage(System.err);
-      return Errors.USAGE;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, line, parsed) -> {
+          CmrException ce =
+              ex instanceof CmrException c ? c : Errors.wrap(line.getCommandName(), "command", ex);
+          LOG.error(ce.oneLine(), ex);
+          System.err.println(ce.oneLine());
+          return ce.exitCode();
+        });
+    cl.setParameterExceptionHandler(
+        (ex, args2) -> {
+          System.err.println("cmr: usage: " + ex.getMessage());
+          ex.getCommandLine().usage(System.err);
+          return Errors.USAGE;
+        });
     return cl.execute(args);
   }
 }

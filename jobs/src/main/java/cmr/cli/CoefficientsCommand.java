@@ -4,96 +4,126 @@ import cmr.coefficients.ModelSettings;
 import cmr.coefficients.PublishCoefficients;
 import cmr.coefficients.PublishedVersions;
 import cmr.coefficients.TrainCoefficients;
-import cmr.step.Progress;
 import cmr.config.CmrConfig;
 import cmr.spark.SparkSessions;
+import cmr.step.Progress;
 import cmr.warehouse.Warehouse;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.time.LocalDate;
-
-@Command(name = "coefficients", mixinStandardHelpOptions = true,
-    description = "Train, publish, list and roll back the bidder's allocation coefficients (bin/cmr adds evaluate).",
+@Command(
+    name = "coefficients",
+    mixinStandardHelpOptions = true,
+    description =
+        "Train, publish, list and roll back the bidder's allocation coefficients (bin/cmr adds evaluate).",
     subcommands = {
-        CoefficientsCommand.Train.class,
-        CoefficientsCommand.Publish.class,
-        CoefficientsCommand.Rollback.class,
-        CoefficientsCommand.ListVersions.class
+      CoefficientsCommand.Train.class,
+      CoefficientsCommand.Publish.class,
+      CoefficientsCommand.Rollback.class,
+      CoefficientsCommand.ListVersions.class
     })
 public final class CoefficientsCommand implements Runnable {
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
   }
 
-  @Command(name = "train", mixinStandardHelpOptions = true,
-      description = "Trains the coefficients for a date from the trailing window of "
-          + "gold/campaign_channel_daily and records them in gold/allocation_coefficients "
-          + "(publishes nothing).")
+  @Command(
+      name = "train",
+      mixinStandardHelpOptions = true,
+      description =
+          "Trains the coefficients for a date from the trailing window of "
+              + "gold/campaign_channel_daily and records them in gold/allocation_coefficients "
+              + "(publishes nothing).")
   static final class Train implements Runnable {
-    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD") LocalDate date;
+    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
+    LocalDate date;
+
     @Mixin CommonOptions common;
 
     @Override
     public void run() {
       CmrConfig cfg = common.config();
       SparkSession spark = SparkSessions.getOrCreate(cfg);
-      TrainCoefficients.Result r = new TrainCoefficients(spark, new Warehouse(cfg.paths().warehouse()),
-          ModelSettings.from(cfg.coefficients())).trainAndRecord(date, Progress.stdout());
-      System.out.printf("trained %d campaigns for %s (%d cold_start, %d no_history, %d funded)%n",
+      TrainCoefficients.Result r =
+          new TrainCoefficients(
+                  spark,
+                  new Warehouse(cfg.paths().warehouse()),
+                  ModelSettings.from(cfg.coefficients()))
+              .trainAndRecord(date, Progress.stdout());
+      System.out.printf(
+          "trained %d campaigns for %s (%d cold_start, %d no_history, %d funded)%n",
           r.campaigns(), date, r.coldStart(), r.noHistory(), r.funded());
     }
   }
 
-  @Command(name = "publish", mixinStandardHelpOptions = true,
-      description = "Publishes the set trained for a date as a new version, after every check of "
-          + "SPEC §4; LATEST is switched atomically. Exit 4 when a check refuses it.")
+  @Command(
+      name = "publish",
+      mixinStandardHelpOptions = true,
+      description =
+          "Publishes the set trained for a date as a new version, after every check of "
+              + "SPEC §4; LATEST is switched atomically. Exit 4 when a check refuses it.")
   static final class Publish implements Runnable {
-    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD") LocalDate date;
-    @Option(names = {"--force", "--force-publish"},
-        description = "Override the drift check (only).") boolean force;
+    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
+    LocalDate date;
+
+    @Option(
+        names = {"--force", "--force-publish"},
+        description = "Override the drift check (only).")
+    boolean force;
+
     @Mixin CommonOptions common;
 
     @Override
     public void run() {
       CmrConfig cfg = common.config();
       SparkSession spark = SparkSessions.getOrCreate(cfg);
-      PublishCoefficients.Result r = new PublishCoefficients(spark,
-          new Warehouse(cfg.paths().warehouse()), cfg.coefficients(),
-          Path.of(cfg.paths().publishedDir())).publish(date, force);
+      PublishCoefficients.Result r =
+          new PublishCoefficients(
+                  spark,
+                  new Warehouse(cfg.paths().warehouse()),
+                  cfg.coefficients(),
+                  Path.of(cfg.paths().publishedDir()))
+              .publish(date, force);
       System.out.println(r.detail());
     }
   }
 
-  @Command(name = "rollback", mixinStandardHelpOptions = true,
+  @Command(
+      name = "rollback",
+      mixinStandardHelpOptions = true,
       description = "Points LATEST at a kept version after verifying it.")
   static final class Rollback implements Runnable {
-    @Option(names = "--to", required = true, paramLabel = "VERSION") String version;
+    @Option(names = "--to", required = true, paramLabel = "VERSION")
+    String version;
+
     @Mixin CommonOptions common;
 
     @Override
     public void run() {
-      System.out.println(new PublishedVersions(Path.of(common.config().paths().publishedDir()))
-          .rollback(version));
+      System.out.println(
+          new PublishedVersions(Path.of(common.config().paths().publishedDir())).rollback(version));
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true,
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
       description = "Lists the kept versions, oldest first; '*' marks the live one.")
   static final class ListVersions implements Runnable {
     @Mixin CommonOptions common;
 
     @Override
     public void run() {
-      new PublishedVersions(Path.of(common.config().paths().publishedDir())).list()
+      new PublishedVersions(Path.of(common.config().paths().publishedDir()))
+          .list()
           .forEach(System.out::println);
     }
   }

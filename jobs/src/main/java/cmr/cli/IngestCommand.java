@@ -2,24 +2,29 @@ package cmr.cli;
 
 import cmr.ingest.IngestStep;
 import cmr.pipeline.NightlyPipeline;
-import cmr.step.RunOptions;
 import cmr.pipeline.Runner;
+import cmr.step.RunOptions;
+import java.time.LocalDate;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.LocalDate;
-import java.util.List;
-
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = "Ingests the landing folders dt=DATE of every source into bronze and the "
-        + "quarantine, with reconciliation in ops/job_runs. Safe to rerun.")
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description =
+        "Ingests the landing folders dt=DATE of every source into bronze and the "
+            + "quarantine, with reconciliation in ops/job_runs. Safe to rerun.")
 public final class IngestCommand implements Runnable {
-  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The arrival day.")
+  @Option(
+      names = "--date",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "The arrival day.")
   LocalDate date;
 
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
   @Override
   public void run() {

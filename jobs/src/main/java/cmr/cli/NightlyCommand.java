@@ -1,38 +1,50 @@
 package cmr.cli;
 
-import cmr.step.RunOptions;
 import cmr.pipeline.Runner;
+import cmr.step.RunOptions;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.LocalDate;
-import java.util.LinkedHashSet;
-import java.util.List;
-
-@Command(name = "nightly", mixinStandardHelpOptions = true,
+@Command(
+    name = "nightly",
+    mixinStandardHelpOptions = true,
     description = {
-        "Runs every step for one date, in dependency order: ingest, silver and state, attribution "
-            + "and ROI, settlement, KPI tables, coefficient retraining and publication, dashboard export.",
-        "Reads the landing folders dt=DATE; recomputes gold for DATE-late_days..DATE. Safe to rerun."})
+      "Runs every step for one date, in dependency order: ingest, silver and state, attribution "
+          + "and ROI, settlement, KPI tables, coefficient retraining and publication, dashboard export.",
+      "Reads the landing folders dt=DATE; recomputes gold for DATE-late_days..DATE. Safe to rerun."
+    })
 public final class NightlyCommand implements Runnable {
-  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The run date (arrival day).")
+  @Option(
+      names = "--date",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "The run date (arrival day).")
   LocalDate date;
 
-  @Option(names = "--force-publish", description = "Publish coefficients even if the drift check fails.")
+  @Option(
+      names = "--force-publish",
+      description = "Publish coefficients even if the drift check fails.")
   boolean forcePublish;
 
   @Option(names = "--no-publish", description = "Train coefficients but do not publish them.")
   boolean noPublish;
 
-  @Option(names = "--steps", split = ",", paramLabel = "STEP[,STEP...]",
-      description = {"Run only these steps (ingest, silver, attribution, settlement, kpis, "
-          + "coefficients, export), e.g. --steps kpis,export after a fix. A step they depend on "
-          + "that is not named must already have succeeded for the date."})
+  @Option(
+      names = "--steps",
+      split = ",",
+      paramLabel = "STEP[,STEP...]",
+      description = {
+        "Run only these steps (ingest, silver, attribution, settlement, kpis, "
+            + "coefficients, export), e.g. --steps kpis,export after a fix. A step they depend on "
+            + "that is not named must already have succeeded for the date."
+      })
   List<String> steps;
 
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
   @Override
   public void run() {

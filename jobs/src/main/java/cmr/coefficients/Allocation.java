@@ -1,9 +1,9 @@
 package cmr.coefficients;
 
 /**
- * A campaign's plan: daily spend per channel (cents, rounded down), the expected GMV per channel
- * on the fitted curves, and the marginal return {@code mu} shared by the funded channels.
- * {@code bidMultiplier} is {@code 1 / mu}, or 0 when nothing is spent.
+ * A campaign's plan: daily spend per channel (cents, rounded down), the expected GMV per channel on
+ * the fitted curves, and the marginal return {@code mu} shared by the funded channels. {@code
+ * bidMultiplier} is {@code 1 / mu}, or 0 when nothing is spent.
  */
 public record Allocation(double[] spend, double[] gmv, double mu) {
   public double totalSpend() {

@@ -5,12 +5,12 @@ package cmr.coefficients;
  * subject to {@code sum s <= budget} and {@code sum gmv >= target * sum s}. At the optimum every
  * funded channel whose spend is inside its range has the same marginal return {@code mu}; spend
  * falls as {@code mu} rises, so for a set of funded channels the smallest {@code mu} meeting both
- * constraints is found by bisection (on log mu). Because a funded channel is kept within the
- * spend range it was observed in ({@link Response#minSpend()} .. {@link Response#maxSpend()}),
- * switching a channel off is a separate choice: every subset of the fundable channels (at most
- * 2^7 = 128) is solved and the one with the most expected GMV wins. Nothing feasible (no channel
- * with a level, or a target no subset reaches) gives the zero plan: no spend, bid multiplier 0.
- * Cost: 128 subsets x 50 bisection steps x 7 channels per campaign (a few curve evaluations each).
+ * constraints is found by bisection (on log mu). Because a funded channel is kept within the spend
+ * range it was observed in ({@link Response#minSpend()} .. {@link Response#maxSpend()}), switching
+ * a channel off is a separate choice: every subset of the fundable channels (at most 2^7 = 128) is
+ * solved and the one with the most expected GMV wins. Nothing feasible (no channel with a level, or
+ * a target no subset reaches) gives the zero plan: no spend, bid multiplier 0. Cost: 128 subsets x
+ * 50 bisection steps x 7 channels per campaign (a few curve evaluations each).
  */
 public final class Allocator {
   private static final double LOG_MU_LO = Math.log(1e-9);
@@ -20,14 +20,14 @@ public final class Allocator {
   private Allocator() {}
 
   /**
-   * @param curves  one per channel (a channel that is not {@link Response#fundable()} gets 0)
-   * @param budget  daily budget B
-   * @param target  ROI the plan must reach on the fitted curves (the campaign's target times any
-   *                safety margin the caller adds)
+   * @param curves one per channel (a channel that is not {@link Response#fundable()} gets 0)
+   * @param budget daily budget B
+   * @param target ROI the plan must reach on the fitted curves (the campaign's target times any
+   *     safety margin the caller adds)
    * @param minChannelSpend a funded channel gets at least this many CNY a day
    */
-  public static Allocation allocate(Response[] curves, double budget, double target,
-                                    double minChannelSpend) {
+  public static Allocation allocate(
+      Response[] curves, double budget, double target, double minChannelSpend) {
     int n = curves.length;
     int usable = 0;
     for (int i = 0; i < n; i++) {
@@ -60,15 +60,15 @@ public final class Allocator {
   }
 
   /**
-   * The spends of a subset at the smallest feasible marginal return {@code mu} (SPEC §4: the
-   * {@code mu} shared by the funded channels, {@code bid_multiplier = 1 / mu}; a channel held at
-   * its floor has a marginal return below it, one held at its cap one above it).
+   * The spends of a subset at the smallest feasible marginal return {@code mu} (SPEC §4: the {@code
+   * mu} shared by the funded channels, {@code bid_multiplier = 1 / mu}; a channel held at its floor
+   * has a marginal return below it, one held at its cap one above it).
    */
   private record Solved(double[] spend, double mu) {}
 
   /** The spends of the channels in {@code subset} at the smallest feasible mu, or null. */
-  private static Solved solve(Response[] curves, int subset, double budget, double target,
-                                double minChannelSpend) {
+  private static Solved solve(
+      Response[] curves, int subset, double budget, double target, double minChannelSpend) {
     // every funded channel's spend is at its cap below the smallest marginal at a cap, and at
     // its floor above the largest marginal at a floor: bisect between the two
     double lo = LOG_MU_HI;
@@ -99,8 +99,8 @@ public final class Allocator {
     return new Solved(spends(curves, subset, hi, minChannelSpend), Math.exp(hi));
   }
 
-  private static double[] spends(Response[] curves, int subset, double logMu,
-                                 double minChannelSpend) {
+  private static double[] spends(
+      Response[] curves, int subset, double logMu, double minChannelSpend) {
     double mu = Math.exp(logMu);
     double[] s = new double[curves.length];
     for (int i = 0; i < curves.length; i++) {

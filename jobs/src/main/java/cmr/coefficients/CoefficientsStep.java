@@ -3,14 +3,13 @@ package cmr.coefficients;
 import cmr.step.RunContext;
 import cmr.step.Step;
 import cmr.step.StepResult;
-
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Retrains the allocation coefficients and publishes them for the bidder (SPEC §4). Skipped on
- * the inner dates of a backfill; {@code --no-publish} trains and records the history only;
- * {@code --force-publish} overrides the drift check. A refused publication fails this step only.
+ * Retrains the allocation coefficients and publishes them for the bidder (SPEC §4). Skipped on the
+ * inner dates of a backfill; {@code --no-publish} trains and records the history only; {@code
+ * --force-publish} overrides the drift check. A refused publication fails this step only.
  */
 public final class CoefficientsStep implements Step {
   @Override
@@ -36,25 +35,37 @@ public final class CoefficientsStep implements Step {
   @Override
   public StepResult run(RunContext ctx) {
     if (!ctx.options().trainAndExport()) {
-      return StepResult.skipped("coefficients are trained and published for the last date of a "
-          + "backfill only");
+      return StepResult.skipped(
+          "coefficients are trained and published for the last date of a " + "backfill only");
     }
-    TrainCoefficients.Result t = new TrainCoefficients(ctx.spark(), ctx.wh(),
-        ModelSettings.from(ctx.cfg().coefficients())).trainAndRecord(ctx.runDate(), ctx.progress());
-    String trained = String.format("trained %d campaigns (%d cold_start, %d no_history, %d funded)",
-        t.campaigns(), t.coldStart(), t.noHistory(), t.funded());
+    TrainCoefficients.Result t =
+        new TrainCoefficients(ctx.spark(), ctx.wh(), ModelSettings.from(ctx.cfg().coefficients()))
+            .trainAndRecord(ctx.runDate(), ctx.progress());
+    String trained =
+        String.format(
+            "trained %d campaigns (%d cold_start, %d no_history, %d funded)",
+            t.campaigns(), t.coldStart(), t.noHistory(), t.funded());
     ctx.progress().step(name(), trained);
     if (t.campaigns() == 0) {
       // No active whole-site promotion campaign: nothing for the bidder; the live version stays.
-      return StepResult.of(0, 0, trained + "; nothing to publish (no active quanzhantui campaign), "
-          + "the live version is unchanged");
+      return StepResult.of(
+          0,
+          0,
+          trained
+              + "; nothing to publish (no active quanzhantui campaign), "
+              + "the live version is unchanged");
     }
     if (ctx.options().noPublish()) {
-      return StepResult.of(t.campaigns(), t.campaigns(), trained + "; not published (--no-publish)");
+      return StepResult.of(
+          t.campaigns(), t.campaigns(), trained + "; not published (--no-publish)");
     }
-    PublishCoefficients.Result p = new PublishCoefficients(ctx.spark(), ctx.wh(),
-        ctx.cfg().coefficients(), Path.of(ctx.cfg().paths().publishedDir()))
-        .publish(ctx.runDate(), ctx.options().forcePublish());
+    PublishCoefficients.Result p =
+        new PublishCoefficients(
+                ctx.spark(),
+                ctx.wh(),
+                ctx.cfg().coefficients(),
+                Path.of(ctx.cfg().paths().publishedDir()))
+            .publish(ctx.runDate(), ctx.options().forcePublish());
     return StepResult.of(t.campaigns(), t.campaigns(), trained + "; " + p.detail());
   }
 }

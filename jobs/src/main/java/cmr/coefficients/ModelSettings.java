@@ -1,10 +1,8 @@
 package cmr.coefficients;
 
-import cmr.loader.CoefficientsFormat;
-
 import cmr.config.CmrConfig;
 import cmr.errors.Errors;
-
+import cmr.loader.CoefficientsFormat;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -16,58 +14,93 @@ import java.util.Map;
  * ones from {@code cmr.coefficients}, the modelling constants from {@code cmr.coefficients.model}
  * (documented in docs/coefficients.md, and changed only together with a new evaluation).
  *
- * @param trainingDays     window length in days, ending on the run date (conf)
- * @param coldStartDays    a campaign with fewer days of spend is {@code cold_start} (conf)
- * @param priorDays        minimum strength of the beta prior, in days of data (conf)
- * @param pseudoOrders     GMV floor for the log, in average orders (a day with no GMV counts)
- * @param betaMin          lower clamp of beta
- * @param betaMax          upper clamp of beta (below 1: diminishing returns)
- * @param betaDefault      beta of a channel nobody has spent on (it gets alpha 0 anyway)
- * @param tau2Min          floor of the between-campaign variance of beta
- * @param poolGroups       where a channel has a single category (nothing to compare it with),
- *                         a category pool with this many campaign-channels counts half
- *                         (category_weights.sql)
- * @param alphaPriorDays   strength of the level prior, in days
- * @param capMultiplier    the plan stays within this multiple of the largest spend observed
- * @param minChannelSpend  a channel planned below this many CNY a day gets nothing
- * @param roiMarginOk      the plan aims at target * (1 + margin) on the fitted curves: ok ...
- * @param roiMarginCold    ... cold_start ...
- * @param roiMarginNone    ... no_history
- * @param unseenShare      a channel never observed may get this share of budget / (the number of channels)
- * @param floorMultiplier  a channel is planned at least this multiple of its smallest observed
- *                         spend, or not at all
- * @param rhoMin           floor of the relative day noise beyond whole orders (rho0, noise.sql)
- * @param slopeMax         upper clamp of the elasticity at the centre of the observed spends
- * @param rangePenalty     ln gmv loses this times the squared distance (in ln spend) of a spend
- *                         outside the range of spends observed in the channel
- * @param dayMinSeries     a date needs this many campaign-channels for its own day factor
- *                         (day_factors.sql)
- * @param dayNoise         relative day noise beyond whole orders assumed when weighting the
- *                         campaign-channels in the day factors
- * @param noiseDays        strength, in degrees of freedom, of the modelled day noise
- *                         {@code rho0 + aov / G} against a series' own residual variance
- *                         (noise.sql)
- * @param lagMinDays       a series needs this many pairs of consecutive spend days to count in
- *                         the estimate of the response to yesterday's spend (lag.sql)
- * @param lagShareMax      upper clamp of the share of the response that comes the next day
+ * @param trainingDays window length in days, ending on the run date (conf)
+ * @param coldStartDays a campaign with fewer days of spend is {@code cold_start} (conf)
+ * @param priorDays minimum strength of the beta prior, in days of data (conf)
+ * @param pseudoOrders GMV floor for the log, in average orders (a day with no GMV counts)
+ * @param betaMin lower clamp of beta
+ * @param betaMax upper clamp of beta (below 1: diminishing returns)
+ * @param betaDefault beta of a channel nobody has spent on (it gets alpha 0 anyway)
+ * @param tau2Min floor of the between-campaign variance of beta
+ * @param poolGroups where a channel has a single category (nothing to compare it with), a category
+ *     pool with this many campaign-channels counts half (category_weights.sql)
+ * @param alphaPriorDays strength of the level prior, in days
+ * @param capMultiplier the plan stays within this multiple of the largest spend observed
+ * @param minChannelSpend a channel planned below this many CNY a day gets nothing
+ * @param roiMarginOk the plan aims at target * (1 + margin) on the fitted curves: ok ...
+ * @param roiMarginCold ... cold_start ...
+ * @param roiMarginNone ... no_history
+ * @param unseenShare a channel never observed may get this share of budget / (the number of
+ *     channels)
+ * @param floorMultiplier a channel is planned at least this multiple of its smallest observed
+ *     spend, or not at all
+ * @param rhoMin floor of the relative day noise beyond whole orders (rho0, noise.sql)
+ * @param slopeMax upper clamp of the elasticity at the centre of the observed spends
+ * @param rangePenalty ln gmv loses this times the squared distance (in ln spend) of a spend outside
+ *     the range of spends observed in the channel
+ * @param dayMinSeries a date needs this many campaign-channels for its own day factor
+ *     (day_factors.sql)
+ * @param dayNoise relative day noise beyond whole orders assumed when weighting the
+ *     campaign-channels in the day factors
+ * @param noiseDays strength, in degrees of freedom, of the modelled day noise {@code rho0 + aov /
+ *     G} against a series' own residual variance (noise.sql)
+ * @param lagMinDays a series needs this many pairs of consecutive spend days to count in the
+ *     estimate of the response to yesterday's spend (lag.sql)
+ * @param lagShareMax upper clamp of the share of the response that comes the next day
  */
-public record ModelSettings(int trainingDays, int coldStartDays, double priorDays,
-                            double pseudoOrders, double betaMin, double betaMax, double betaDefault,
-                            double tau2Min, double poolGroups, double alphaPriorDays,
-                            double capMultiplier, double minChannelSpend, double roiMarginOk,
-                            double roiMarginCold, double roiMarginNone, double unseenShare,
-                            double floorMultiplier, double rhoMin, double slopeMax,
-                            double rangePenalty, double dayMinSeries,
-                            double dayNoise, double noiseDays, double lagMinDays,
-                            double lagShareMax)
+public record ModelSettings(
+    int trainingDays,
+    int coldStartDays,
+    double priorDays,
+    double pseudoOrders,
+    double betaMin,
+    double betaMax,
+    double betaDefault,
+    double tau2Min,
+    double poolGroups,
+    double alphaPriorDays,
+    double capMultiplier,
+    double minChannelSpend,
+    double roiMarginOk,
+    double roiMarginCold,
+    double roiMarginNone,
+    double unseenShare,
+    double floorMultiplier,
+    double rhoMin,
+    double slopeMax,
+    double rangePenalty,
+    double dayMinSeries,
+    double dayNoise,
+    double noiseDays,
+    double lagMinDays,
+    double lagShareMax)
     implements Serializable {
 
   /** The model's numbers, named, in conf/application.conf ({@code cmr.coefficients.model}). */
-  static final List<String> MODEL_KEYS = List.of("pseudo_orders", "beta_min", "beta_max",
-      "beta_default", "tau2_min", "pool_groups", "alpha_prior_days", "cap_multiplier",
-      "min_channel_spend", "roi_margin_ok", "roi_margin_cold", "roi_margin_none", "unseen_share",
-      "floor_multiplier", "rho_min", "slope_max", "range_penalty", "day_min_series", "day_noise",
-      "noise_days", "lag_min_days", "lag_share_max");
+  static final List<String> MODEL_KEYS =
+      List.of(
+          "pseudo_orders",
+          "beta_min",
+          "beta_max",
+          "beta_default",
+          "tau2_min",
+          "pool_groups",
+          "alpha_prior_days",
+          "cap_multiplier",
+          "min_channel_spend",
+          "roi_margin_ok",
+          "roi_margin_cold",
+          "roi_margin_none",
+          "unseen_share",
+          "floor_multiplier",
+          "rho_min",
+          "slope_max",
+          "range_penalty",
+          "day_min_series",
+          "day_noise",
+          "noise_days",
+          "lag_min_days",
+          "lag_share_max");
 
   /**
    * The settings of the configuration: the operational keys of {@code cmr.coefficients} and the
@@ -77,24 +110,46 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
     Map<String, Double> m = c.model();
     for (String k : m.keySet()) {
       if (!MODEL_KEYS.contains(k)) {
-        throw Errors.config("coefficients.model." + k, "is not a setting of the model",
+        throw Errors.config(
+            "coefficients.model." + k,
+            "is not a setting of the model",
             "use one of " + String.join(", ", MODEL_KEYS));
       }
     }
-    return new ModelSettings(c.trainingDays(), c.coldStartDays(), c.priorDays(),
-        get(m, "pseudo_orders"), get(m, "beta_min"), get(m, "beta_max"), get(m, "beta_default"),
-        get(m, "tau2_min"), get(m, "pool_groups"), get(m, "alpha_prior_days"),
-        get(m, "cap_multiplier"), get(m, "min_channel_spend"), get(m, "roi_margin_ok"),
-        get(m, "roi_margin_cold"), get(m, "roi_margin_none"), get(m, "unseen_share"),
-        get(m, "floor_multiplier"), get(m, "rho_min"), get(m, "slope_max"),
-        get(m, "range_penalty"), get(m, "day_min_series"), get(m, "day_noise"),
-        get(m, "noise_days"), get(m, "lag_min_days"), get(m, "lag_share_max"));
+    return new ModelSettings(
+        c.trainingDays(),
+        c.coldStartDays(),
+        c.priorDays(),
+        get(m, "pseudo_orders"),
+        get(m, "beta_min"),
+        get(m, "beta_max"),
+        get(m, "beta_default"),
+        get(m, "tau2_min"),
+        get(m, "pool_groups"),
+        get(m, "alpha_prior_days"),
+        get(m, "cap_multiplier"),
+        get(m, "min_channel_spend"),
+        get(m, "roi_margin_ok"),
+        get(m, "roi_margin_cold"),
+        get(m, "roi_margin_none"),
+        get(m, "unseen_share"),
+        get(m, "floor_multiplier"),
+        get(m, "rho_min"),
+        get(m, "slope_max"),
+        get(m, "range_penalty"),
+        get(m, "day_min_series"),
+        get(m, "day_noise"),
+        get(m, "noise_days"),
+        get(m, "lag_min_days"),
+        get(m, "lag_share_max"));
   }
 
   private static double get(Map<String, Double> m, String key) {
     Double v = m.get(key);
     if (v == null) {
-      throw Errors.config("coefficients.model." + key, "is missing",
+      throw Errors.config(
+          "coefficients.model." + key,
+          "is missing",
           "set it in the --conf file (the default is in conf/application.conf)");
     }
     return v;
@@ -117,16 +172,17 @@ public record ModelSettings(int trainingDays, int coldStartDays, double priorDay
 
   /**
    * The most a channel may be planned: {@code capMultiplier} times the largest daily spend seen
-   * when it has days; for a campaign without history, {@code unseenShare} of an even share of
-   * the budget ({@code budget} over the number of channels) on the pooled curve; nothing in a channel that a campaign
-   * with history never used (there is no evidence that it responds at all).
+   * when it has days; for a campaign without history, {@code unseenShare} of an even share of the
+   * budget ({@code budget} over the number of channels) on the pooled curve; nothing in a channel
+   * that a campaign with history never used (there is no evidence that it responds at all).
    */
   public double maxSpend(int daysObserved, double maxObserved, double budget, String status) {
     if (daysObserved > 0) {
       return capMultiplier * maxObserved;
     }
     return status.equals("no_history")
-        ? unseenShare * budget / CoefficientsFormat.AD_CHANNELS.size() : 0;
+        ? unseenShare * budget / CoefficientsFormat.AD_CHANNELS.size()
+        : 0;
   }
 
   public double roiMargin(String status) {

@@ -1,5 +1,7 @@
 package cmr.coefficients;
 
+import static org.apache.spark.sql.functions.col;
+
 import cmr.config.CmrConfig;
 import cmr.errors.Errors;
 import cmr.loader.CampaignCoefficients;
@@ -10,10 +12,6 @@ import cmr.loader.CoefficientsLoader;
 import cmr.loader.PublishedFolder;
 import cmr.sql.SqlFiles;
 import cmr.warehouse.Warehouse;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -25,18 +23,19 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-
-import static org.apache.spark.sql.functions.col;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Publishes one run date's trained set from {@code gold/allocation_coefficients} as a new version
- * (SPEC §4): rows are streamed from Spark ({@code toLocalIterator}, never collected) into a
- * hidden folder renamed into place, the version is re-read and verified with the bidder's own
- * loader (checksums, counts, no NaN/infinity/negative, weights, expected_spend <= budget), every
- * active campaign must have a row, and the bid multipliers must not drift (unless forced); only
- * then is {@code LATEST} switched atomically and old versions pruned. A failed check deletes the
- * new folder, leaves {@code LATEST} untouched and throws {@link Errors#publication}. A run date
- * older than the live version's publishes nothing.
+ * (SPEC §4): rows are streamed from Spark ({@code toLocalIterator}, never collected) into a hidden
+ * folder renamed into place, the version is re-read and verified with the bidder's own loader
+ * (checksums, counts, no NaN/infinity/negative, weights, expected_spend <= budget), every active
+ * campaign must have a row, and the bid multipliers must not drift (unless forced); only then is
+ * {@code LATEST} switched atomically and old versions pruned. A failed check deletes the new
+ * folder, leaves {@code LATEST} untouched and throws {@link Errors#publication}. A run date older
+ * than the live version's publishes nothing.
  */
 public final class PublishCoefficients {
   private final SparkSession spark;
@@ -45,8 +44,8 @@ public final class PublishCoefficients {
   private final ModelSettings settings;
   private final PublishedFolder folder;
 
-  public PublishCoefficients(SparkSession spark, Warehouse wh, CmrConfig.Coefficients cfg,
-                             Path publishedDir) {
+  public PublishCoefficients(
+      SparkSession spark, Warehouse wh, CmrConfig.Coefficients cfg, Path publishedDir) {
     this.spark = spark;
     this.wh = wh;
     this.cfg = cfg;
@@ -66,25 +65,48 @@ public final class PublishCoefficients {
       try {
         live = CoefficientsLoader.loadVersion(folder.dir(), liveName.get());
       } catch (CoefficientsException e) {
-        liveNote = "; live version " + liveName.get() + " is unreadable (" + e.getMessage()
-            + "), nothing to compare";
+        liveNote =
+            "; live version "
+                + liveName.get()
+                + " is unreadable ("
+                + e.getMessage()
+                + "), nothing to compare";
       }
       // an unreadable live version still names its run date (the version name ends with it)
       LocalDate liveDate = live != null ? live.manifest().runDate() : runDateOfName(liveName.get());
       if (liveDate != null && liveDate.isAfter(runDate)) {
-        return new Result(null, false, "not published: live version " + liveName.get()
-            + " was trained for a later date (" + liveDate + ")");
+        return new Result(
+            null,
+            false,
+            "not published: live version "
+                + liveName.get()
+                + " was trained for a later date ("
+                + liveDate
+                + ")");
       }
     }
-    Dataset<Row> set = spark.read().format("delta").load(wh.gold(HistoryRows.TABLE))
-        .where(col("run_date").equalTo(java.sql.Date.valueOf(runDate)));
+    Dataset<Row> set =
+        spark
+            .read()
+            .format("delta")
+            .load(wh.gold(HistoryRows.TABLE))
+            .where(col("run_date").equalTo(java.sql.Date.valueOf(runDate)));
     if (set.isEmpty()) {
-      throw Errors.input("publish", wh.gold(HistoryRows.TABLE) + " run_date=" + runDate,
-          "has no trained coefficients", "run cmr coefficients train --date " + runDate + " first");
+      throw Errors.input(
+          "publish",
+          wh.gold(HistoryRows.TABLE) + " run_date=" + runDate,
+          "has no trained coefficients",
+          "run cmr coefficients train --date " + runDate + " first");
     }
     String version = folder.newVersionName(Instant.now(), runDate);
-    folder.writeVersion(version, runDate, settings.trainingFrom(runDate), runDate,
-        liveName.orElse(null), campaigns(set), channels(set));
+    folder.writeVersion(
+        version,
+        runDate,
+        settings.trainingFrom(runDate),
+        runDate,
+        liveName.orElse(null),
+        campaigns(set),
+        channels(set));
     Coefficients fresh;
     try {
       fresh = CoefficientsLoader.loadVersion(folder.dir(), version);
@@ -95,15 +117,24 @@ public final class PublishCoefficients {
     } catch (CoefficientsException e) {
       folder.discard(version);
       throw Errors.publication(e.check(), version + " refused: " + e.reason());
-    } catch (RuntimeException e) {   // a check that could not run: no unchecked version is left
+    } catch (RuntimeException e) { // a check that could not run: no unchecked version is left
       folder.discard(version);
       throw e;
     }
     folder.switchLatest(version);
     List<String> pruned = folder.prune(cfg.keepVersions());
-    return new Result(version, true, "published " + version + " (" + fresh.campaignCount()
-        + " campaigns" + (force ? ", drift check overridden" : "") + ")"
-        + (pruned.isEmpty() ? "" : ", pruned " + pruned.size() + " old version(s)") + liveNote);
+    return new Result(
+        version,
+        true,
+        "published "
+            + version
+            + " ("
+            + fresh.campaignCount()
+            + " campaigns"
+            + (force ? ", drift check overridden" : "")
+            + ")"
+            + (pruned.isEmpty() ? "" : ", pruned " + pruned.size() + " old version(s)")
+            + liveNote);
   }
 
   /** The run date at the end of a version name ({@code v<stamp>-YYYY-MM-DD}), or null. */
@@ -118,24 +149,30 @@ public final class PublishCoefficients {
   /** SPEC §4: every active quanzhantui campaign of the run date has a row. */
   private void checkEveryActiveCampaign(Coefficients fresh, LocalDate runDate) {
     new TrainCoefficients(spark, wh, settings).registerInputs();
-    Iterator<Row> active = SqlFiles.run(spark, "coefficients/active_campaigns",
-        settings.sqlArgs(runDate)).select("campaign_id").toLocalIterator();
+    Iterator<Row> active =
+        SqlFiles.run(spark, "coefficients/active_campaigns", settings.sqlArgs(runDate))
+            .select("campaign_id")
+            .toLocalIterator();
     List<String> missing = new ArrayList<>();
-    active.forEachRemaining(r -> {
-      if (fresh.campaign(r.getString(0)).isEmpty()) {
-        missing.add(r.getString(0));
-      }
-    });
+    active.forEachRemaining(
+        r -> {
+          if (fresh.campaign(r.getString(0)).isEmpty()) {
+            missing.add(r.getString(0));
+          }
+        });
     if (!missing.isEmpty()) {
-      throw new CoefficientsException("every_active_campaign", missing.size()
-          + " active campaign(s) have no row: " + CoefficientsException.names(missing, 10));
+      throw new CoefficientsException(
+          "every_active_campaign",
+          missing.size()
+              + " active campaign(s) have no row: "
+              + CoefficientsException.names(missing, 10));
     }
   }
 
   /**
    * SPEC §4 drift: among campaigns that are {@code ok} in both versions, no more than
-   * max_drift_share may move their bid multiplier by more than drift_factor either way (from or
-   * to 0 counts as a move).
+   * max_drift_share may move their bid multiplier by more than drift_factor either way (from or to
+   * 0 counts as a move).
    */
   private void checkDrift(Coefficients live, Coefficients fresh) {
     long comparable = 0;
@@ -156,31 +193,68 @@ public final class PublishCoefficients {
     }
     if (comparable > 0 && moved.size() > cfg.maxDriftShare() * comparable) {
       moved.sort(null);
-      throw new CoefficientsException("drift", String.format(
-          "%d of %d comparable campaigns (%.1f%% > %.1f%%) move their bid multiplier by more than "
-              + "%.1fx: %s", moved.size(), comparable, 100.0 * moved.size() / comparable,
-          100 * cfg.maxDriftShare(), cfg.driftFactor(), CoefficientsException.names(moved, 10)));
+      throw new CoefficientsException(
+          "drift",
+          String.format(
+              "%d of %d comparable campaigns (%.1f%% > %.1f%%) move their bid multiplier by more than "
+                  + "%.1fx: %s",
+              moved.size(),
+              comparable,
+              100.0 * moved.size() / comparable,
+              100 * cfg.maxDriftShare(),
+              cfg.driftFactor(),
+              CoefficientsException.names(moved, 10)));
     }
   }
 
   private static Iterator<CampaignCoefficients> campaigns(Dataset<Row> set) {
-    Iterator<Row> it = set.dropDuplicates(new String[] {"campaign_id"}).orderBy("campaign_id")
-        .select("campaign_id", "merchant_id", "budget", "target_roi", "bid_multiplier",
-            "expected_spend", "expected_gmv", "expected_roi", "status")
-        .toLocalIterator();
-    return map(it, r -> new CampaignCoefficients(r.getAs("campaign_id"), r.getAs("merchant_id"),
-        dbl(r.getAs("budget")), r.isNullAt(r.fieldIndex("target_roi")) ? 0 : r.<Double>getAs("target_roi"),
-        r.<Double>getAs("bid_multiplier"), dbl(r.getAs("expected_spend")),
-        dbl(r.getAs("expected_gmv")), r.<Double>getAs("expected_roi"), r.getAs("status")));
+    Iterator<Row> it =
+        set.dropDuplicates(new String[] {"campaign_id"})
+            .orderBy("campaign_id")
+            .select(
+                "campaign_id",
+                "merchant_id",
+                "budget",
+                "target_roi",
+                "bid_multiplier",
+                "expected_spend",
+                "expected_gmv",
+                "expected_roi",
+                "status")
+            .toLocalIterator();
+    return map(
+        it,
+        r ->
+            new CampaignCoefficients(
+                r.getAs("campaign_id"),
+                r.getAs("merchant_id"),
+                dbl(r.getAs("budget")),
+                r.isNullAt(r.fieldIndex("target_roi")) ? 0 : r.<Double>getAs("target_roi"),
+                r.<Double>getAs("bid_multiplier"),
+                dbl(r.getAs("expected_spend")),
+                dbl(r.getAs("expected_gmv")),
+                r.<Double>getAs("expected_roi"),
+                r.getAs("status")));
   }
 
   private static Iterator<ChannelCoefficients> channels(Dataset<Row> set) {
-    Iterator<Row> it = set.where(col("alpha").gt(0)).orderBy("campaign_id", "channel")
-        .select("campaign_id", "channel", "weight", "spend_plan", "alpha", "beta", "days_observed")
-        .toLocalIterator();
-    return map(it, r -> new ChannelCoefficients(r.getAs("campaign_id"), r.getAs("channel"),
-        r.<Double>getAs("weight"), dbl(r.getAs("spend_plan")), r.<Double>getAs("alpha"),
-        r.<Double>getAs("beta"), r.<Integer>getAs("days_observed")));
+    Iterator<Row> it =
+        set.where(col("alpha").gt(0))
+            .orderBy("campaign_id", "channel")
+            .select(
+                "campaign_id", "channel", "weight", "spend_plan", "alpha", "beta", "days_observed")
+            .toLocalIterator();
+    return map(
+        it,
+        r ->
+            new ChannelCoefficients(
+                r.getAs("campaign_id"),
+                r.getAs("channel"),
+                r.<Double>getAs("weight"),
+                dbl(r.getAs("spend_plan")),
+                r.<Double>getAs("alpha"),
+                r.<Double>getAs("beta"),
+                r.<Integer>getAs("days_observed")));
   }
 
   private static double dbl(BigDecimal d) {

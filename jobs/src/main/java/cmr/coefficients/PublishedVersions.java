@@ -6,7 +6,6 @@ import cmr.loader.CoefficientsException;
 import cmr.loader.CoefficientsLoader;
 import cmr.loader.Manifest;
 import cmr.loader.PublishedFolder;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Operations on the published folder that need no Spark: list the versions kept, and roll
- * {@code LATEST} back (or forward) to one of them after verifying it completely with the loader.
+ * Operations on the published folder that need no Spark: list the versions kept, and roll {@code
+ * LATEST} back (or forward) to one of them after verifying it completely with the loader.
  */
 public final class PublishedVersions {
   private final PublishedFolder folder;
@@ -34,8 +33,14 @@ public final class PublishedVersions {
     }
     String before = folder.live().orElse("none");
     folder.switchLatest(version);
-    return "LATEST now names " + version + " (run date " + c.manifest().runDate() + ", "
-        + c.campaignCount() + " campaigns); it named " + before;
+    return "LATEST now names "
+        + version
+        + " (run date "
+        + c.manifest().runDate()
+        + ", "
+        + c.campaignCount()
+        + " campaigns); it named "
+        + before;
   }
 
   /** One line per version, oldest first; the live one is marked with '*'. */
@@ -45,10 +50,17 @@ public final class PublishedVersions {
     for (String v : folder.versions()) {
       String info;
       try {
-        Manifest m = Manifest.parse(Files.readString(folder.dir().resolve(v).resolve("manifest.json")));
-        info = "run_date " + m.runDate() + ", " + m.files().get("campaigns.csv").rows()
-            + " campaigns, " + m.files().get("channels.csv").rows() + " channel rows, previous "
-            + m.previousVersion();
+        Manifest m =
+            Manifest.parse(Files.readString(folder.dir().resolve(v).resolve("manifest.json")));
+        info =
+            "run_date "
+                + m.runDate()
+                + ", "
+                + m.files().get("campaigns.csv").rows()
+                + " campaigns, "
+                + m.files().get("channels.csv").rows()
+                + " channel rows, previous "
+                + m.previousVersion();
       } catch (IOException | CoefficientsException e) {
         info = "unreadable manifest: " + e.getMessage();
       }

@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * A fitted response of one campaign in one channel, as the {@link Allocator} sees it: expected
- * attributed GMV per day at a daily spend, its marginal return, and the spend range in which
- * the channel may be planned ({@code [minSpend, maxSpend]}, or not at all). Within the range the
+ * attributed GMV per day at a daily spend, its marginal return, and the spend range in which the
+ * channel may be planned ({@code [minSpend, maxSpend]}, or not at all). Within the range the
  * marginal return falls as spend rises, so {@link #spendAt} is well defined.
  */
 public interface Response extends Serializable {

@@ -1,28 +1,53 @@
 package cmr.coefficients;
 
 /**
- * The fitted response of one campaign in one channel (curves.sql): a log-quadratic curve around
- * the centre of the observed spends,
- * {@code ln gmv(s) = ln(level) + slope * u + curvature * u^2 - penalty * d^2} with
- * {@code u = ln(s) - centre} and {@code d} how far {@code u} lies outside {@code [lowU, highU]},
- * the range of spends observed (the further from any day seen, the less the curve is trusted),
- * planned only within {@code [minSpend, maxSpend]}. Its elasticity
- * {@code slope + 2 curvature u - 2 penalty d} falls as spend rises ({@code curvature <= 0},
- * {@code penalty >= 0}): returns saturate, unlike a power law. The elasticity is kept in
- * [{@code minElasticity}, 1], so the marginal return {@code gmv(s) * elasticity(s) / s} falls
- * with spend and {@link #spendAt} is a bisection.
+ * The fitted response of one campaign in one channel (curves.sql): a log-quadratic curve around the
+ * centre of the observed spends, {@code ln gmv(s) = ln(level) + slope * u + curvature * u^2 -
+ * penalty * d^2} with {@code u = ln(s) - centre} and {@code d} how far {@code u} lies outside
+ * {@code [lowU, highU]}, the range of spends observed (the further from any day seen, the less the
+ * curve is trusted), planned only within {@code [minSpend, maxSpend]}. Its elasticity {@code slope
+ * + 2 curvature u - 2 penalty d} falls as spend rises ({@code curvature <= 0}, {@code penalty >=
+ * 0}): returns saturate, unlike a power law. The elasticity is kept in [{@code minElasticity}, 1],
+ * so the marginal return {@code gmv(s) * elasticity(s) / s} falls with spend and {@link #spendAt}
+ * is a bisection.
  */
-public record ShapeCurve(String channel, double level, double centre, double slope,
-                         double curvature, double minSpend, double maxSpend,
-                         double minElasticity, double lowU, double highU, double penalty)
+public record ShapeCurve(
+    String channel,
+    double level,
+    double centre,
+    double slope,
+    double curvature,
+    double minSpend,
+    double maxSpend,
+    double minElasticity,
+    double lowU,
+    double highU,
+    double penalty)
     implements Response {
   private static final int STEPS = 30;
 
   /** A curve trusted at every spend (no penalty outside an observed range). */
-  public ShapeCurve(String channel, double level, double centre, double slope, double curvature,
-                    double minSpend, double maxSpend, double minElasticity) {
-    this(channel, level, centre, slope, curvature, minSpend, maxSpend, minElasticity,
-        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0);
+  public ShapeCurve(
+      String channel,
+      double level,
+      double centre,
+      double slope,
+      double curvature,
+      double minSpend,
+      double maxSpend,
+      double minElasticity) {
+    this(
+        channel,
+        level,
+        centre,
+        slope,
+        curvature,
+        minSpend,
+        maxSpend,
+        minElasticity,
+        Double.NEGATIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        0);
   }
 
   /** How far {@code u} lies outside the observed range {@code [lowU, highU]} (signed: + above). */
@@ -60,10 +85,10 @@ public record ShapeCurve(String channel, double level, double centre, double slo
   }
 
   /**
-   * ln gmv at {@code u}: the quadratic where its elasticity is within [minElasticity, 1];
-   * beyond, straight lines with elasticity 1 (below: GMV never falls faster than spend, so the
-   * ROI stays level rather than collapsing far below the centre) and minElasticity (above).
-   * So gmv, {@link #elasticity} and the marginal return agree everywhere.
+   * ln gmv at {@code u}: the quadratic where its elasticity is within [minElasticity, 1]; beyond,
+   * straight lines with elasticity 1 (below: GMV never falls faster than spend, so the ROI stays
+   * level rather than collapsing far below the centre) and minElasticity (above). So gmv, {@link
+   * #elasticity} and the marginal return agree everywhere.
    */
   private double logGmv(double u) {
     double u1 = crossing(1.0);
@@ -105,8 +130,8 @@ public record ShapeCurve(String channel, double level, double centre, double slo
   }
 
   /**
-   * Where the marginal return equals {@code mu}, within the range: safeguarded Newton on
-   * {@code u} (the bracket halves whenever a step would leave it), a few steps.
+   * Where the marginal return equals {@code mu}, within the range: safeguarded Newton on {@code u}
+   * (the bracket halves whenever a step would leave it), a few steps.
    */
   @Override
   public double spendAt(double mu) {

@@ -1,17 +1,14 @@
 package cmr.config;
 
+import cmr.errors.Errors;
 import cmr.loader.Coefficients;
 import cmr.settlement.Settlement;
-
-
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
-import cmr.errors.Errors;
-
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +33,8 @@ public record CmrConfig(
     Dashboard dashboard,
     SparkSettings spark) {
 
-  public record Paths(String landing, String warehouse, String published, String exports, String truth) {
+  public record Paths(
+      String landing, String warehouse, String published, String exports, String truth) {
     /** The published coefficients folder, resolved against the warehouse when relative. */
     public String publishedDir() {
       return underWarehouse(published);
@@ -54,36 +52,52 @@ public record CmrConfig(
     }
   }
 
-  public record Ingest(int lateDays, double maxRejectRate, boolean quarantineUnreadableFiles,
-                       BigDecimal maxMoney) {}
+  public record Ingest(
+      int lateDays, double maxRejectRate, boolean quarantineUnreadableFiles, BigDecimal maxMoney) {}
 
-  public record Metrics(int matureMinOrders, BigDecimal matureMinNetSpend, int tierWindowDays,
-                        int mauWindowDays, BigDecimal defaultCommissionRate,
-                        Map<String, BigDecimal> commissionRates) {}
+  public record Metrics(
+      int matureMinOrders,
+      BigDecimal matureMinNetSpend,
+      int tierWindowDays,
+      int mauWindowDays,
+      BigDecimal defaultCommissionRate,
+      Map<String, BigDecimal> commissionRates) {}
 
   public record Attribution(int windowDays) {}
 
-  public record Settlement(int cycleDays, BigDecimal minSpend, int minActiveDays,
-                           BigDecimal maxTargetRoi, int settlementLagDays) {}
+  public record Settlement(
+      int cycleDays,
+      BigDecimal minSpend,
+      int minActiveDays,
+      BigDecimal maxTargetRoi,
+      int settlementLagDays) {}
 
   /** {@code model}: the response model's and the allocation's named numbers (ModelSettings). */
-  public record Coefficients(int trainingDays, int coldStartDays, double priorDays,
-                             double maxDriftShare, double driftFactor, int keepVersions,
-                             Map<String, Double> model) {}
+  public record Coefficients(
+      int trainingDays,
+      int coldStartDays,
+      double priorDays,
+      double maxDriftShare,
+      double driftFactor,
+      int keepVersions,
+      Map<String, Double> model) {}
 
   public record Dashboard(String locale) {}
 
-  public record SparkSettings(String master, String appName, int shufflePartitions,
-                              Map<String, String> extra) {}
+  public record SparkSettings(
+      String master, String appName, int shufflePartitions, Map<String, String> extra) {}
 
   /** Loads the packaged defaults, then {@code confFile} (may be null), then {@code overrides}. */
   public static CmrConfig load(Path confFile, Map<String, String> overrides) {
-    Config defaults = ConfigFactory.parseResources("application.conf",
-        ConfigParseOptions.defaults().setAllowMissing(false));
+    Config defaults =
+        ConfigFactory.parseResources(
+            "application.conf", ConfigParseOptions.defaults().setAllowMissing(false));
     Config merged = defaults;
     if (confFile != null) {
       if (!Files.isRegularFile(confFile)) {
-        throw Errors.config("--conf " + confFile, "the file does not exist",
+        throw Errors.config(
+            "--conf " + confFile,
+            "the file does not exist",
             "pass the path of a HOCON file such as conf/cluster-example.conf");
       }
       merged = ConfigFactory.parseFile(confFile.toFile()).withFallback(merged);
@@ -96,7 +110,9 @@ public record CmrConfig(
     try {
       return from(merged.resolve().getConfig("cmr"));
     } catch (ConfigException e) {
-      throw Errors.config("configuration", e.getMessage(),
+      throw Errors.config(
+          "configuration",
+          e.getMessage(),
           "fix the key in conf/application.conf, the --conf file or the -D override");
     }
   }
@@ -117,27 +133,50 @@ public record CmrConfig(
     // mean the Spark key spark.x.y (the leaf's whole path below spark.extra).
     Map<String, String> extra = new TreeMap<>();
     for (Map.Entry<String, ConfigValue> e : c.getConfig("spark.extra").entrySet()) {
-      extra.put(String.join(".", ConfigUtil.splitPath(e.getKey())), e.getValue().unwrapped().toString());
+      extra.put(
+          String.join(".", ConfigUtil.splitPath(e.getKey())), e.getValue().unwrapped().toString());
     }
-    CmrConfig cfg = new CmrConfig(
-        new Paths(c.getString("paths.landing"), c.getString("paths.warehouse"),
-            c.getString("paths.published"), c.getString("paths.exports"), c.getString("paths.truth")),
-        new Ingest(c.getInt("ingest.late_days"), c.getDouble("ingest.max_reject_rate"),
-            c.getBoolean("ingest.quarantine_unreadable_files"), dec(c, "ingest.max_money")),
-        new Metrics(c.getInt("metrics.mature_min_orders"), dec(c, "metrics.mature_min_net_spend"),
-            c.getInt("metrics.tier_window_days"), c.getInt("metrics.mau_window_days"),
-            dec(comm, "default_rate"), Map.copyOf(rates)),
-        new Attribution(c.getInt("attribution.window_days")),
-        new Settlement(c.getInt("settlement.cycle_days"), dec(c, "settlement.min_spend"),
-            c.getInt("settlement.min_active_days"), dec(c, "settlement.max_target_roi"),
-            c.getInt("settlement.settlement_lag_days")),
-        new Coefficients(c.getInt("coefficients.training_days"), c.getInt("coefficients.cold_start_days"),
-            c.getDouble("coefficients.prior_days"), c.getDouble("coefficients.max_drift_share"),
-            c.getDouble("coefficients.drift_factor"), c.getInt("coefficients.keep_versions"),
-            doubles(c.getConfig("coefficients.model"))),
-        new Dashboard(c.getString("dashboard.locale")),
-        new SparkSettings(c.getString("spark.master"), c.getString("spark.app_name"),
-            c.getInt("spark.shuffle_partitions"), Map.copyOf(extra)));
+    CmrConfig cfg =
+        new CmrConfig(
+            new Paths(
+                c.getString("paths.landing"),
+                c.getString("paths.warehouse"),
+                c.getString("paths.published"),
+                c.getString("paths.exports"),
+                c.getString("paths.truth")),
+            new Ingest(
+                c.getInt("ingest.late_days"),
+                c.getDouble("ingest.max_reject_rate"),
+                c.getBoolean("ingest.quarantine_unreadable_files"),
+                dec(c, "ingest.max_money")),
+            new Metrics(
+                c.getInt("metrics.mature_min_orders"),
+                dec(c, "metrics.mature_min_net_spend"),
+                c.getInt("metrics.tier_window_days"),
+                c.getInt("metrics.mau_window_days"),
+                dec(comm, "default_rate"),
+                Map.copyOf(rates)),
+            new Attribution(c.getInt("attribution.window_days")),
+            new Settlement(
+                c.getInt("settlement.cycle_days"),
+                dec(c, "settlement.min_spend"),
+                c.getInt("settlement.min_active_days"),
+                dec(c, "settlement.max_target_roi"),
+                c.getInt("settlement.settlement_lag_days")),
+            new Coefficients(
+                c.getInt("coefficients.training_days"),
+                c.getInt("coefficients.cold_start_days"),
+                c.getDouble("coefficients.prior_days"),
+                c.getDouble("coefficients.max_drift_share"),
+                c.getDouble("coefficients.drift_factor"),
+                c.getInt("coefficients.keep_versions"),
+                doubles(c.getConfig("coefficients.model"))),
+            new Dashboard(c.getString("dashboard.locale")),
+            new SparkSettings(
+                c.getString("spark.master"),
+                c.getString("spark.app_name"),
+                c.getInt("spark.shuffle_partitions"),
+                Map.copyOf(extra)));
     cfg.validate();
     return cfg;
   }
@@ -156,19 +195,23 @@ public record CmrConfig(
 
   private void validate() {
     if (attribution.windowDays() < 1 || attribution.windowDays() > 30) {
-      throw Errors.config("attribution.window_days", "is " + attribution.windowDays(),
+      throw Errors.config(
+          "attribution.window_days",
+          "is " + attribution.windowDays(),
           "use a window of 1 to 30 days");
     }
     if (ingest.lateDays() < 0) {
       throw Errors.config("ingest.late_days", "is negative", "use 0 or more days");
     }
     if (settlement.settlementLagDays() < 0 || settlement.settlementLagDays() > ingest.lateDays()) {
-      throw Errors.config("settlement.settlement_lag_days", "is " + settlement.settlementLagDays(),
+      throw Errors.config(
+          "settlement.settlement_lag_days",
+          "is " + settlement.settlementLagDays(),
           "use 0 to ingest.late_days (" + ingest.lateDays() + ")");
     }
     if (ingest.maxRejectRate() < 0 || ingest.maxRejectRate() > 1) {
-      throw Errors.config("ingest.max_reject_rate", "is " + ingest.maxRejectRate(),
-          "use a share between 0 and 1");
+      throw Errors.config(
+          "ingest.max_reject_rate", "is " + ingest.maxRejectRate(), "use a share between 0 and 1");
     }
     if (!dashboard.locale().equals("en") && !dashboard.locale().equals("zh-CN")) {
       throw Errors.config("dashboard.locale", "is " + dashboard.locale(), "use en or zh-CN");
@@ -176,8 +219,19 @@ public record CmrConfig(
   }
 
   public CmrConfig withPaths(String landing, String warehouse) {
-    return new CmrConfig(new Paths(landing == null ? paths.landing() : landing,
-        warehouse == null ? paths.warehouse() : warehouse, paths.published(), paths.exports(),
-        paths.truth()), ingest, metrics, attribution, settlement, coefficients, dashboard, spark);
+    return new CmrConfig(
+        new Paths(
+            landing == null ? paths.landing() : landing,
+            warehouse == null ? paths.warehouse() : warehouse,
+            paths.published(),
+            paths.exports(),
+            paths.truth()),
+        ingest,
+        metrics,
+        attribution,
+        settlement,
+        coefficients,
+        dashboard,
+        spark);
   }
 }

@@ -1,8 +1,8 @@
 package cmr.errors;
 
 /**
- * A failure the user can act on: which step, which input, what is wrong and what to do.
- * {@link #oneLine()} is what the command line prints on stderr; the stack goes to the log.
+ * A failure the user can act on: which step, which input, what is wrong and what to do. {@link
+ * #oneLine()} is what the command line prints on stderr; the stack goes to the log.
  */
 public final class CmrException extends RuntimeException {
   private final String step;
@@ -11,7 +11,8 @@ public final class CmrException extends RuntimeException {
   private final String fix;
   private final int exitCode;
 
-  CmrException(int exitCode, String step, String input, String reason, String fix, Throwable cause) {
+  CmrException(
+      int exitCode, String step, String input, String reason, String fix, Throwable cause) {
     super(step + ": " + input + ": " + reason + (fix == null ? "" : " (" + fix + ")"), cause);
     this.exitCode = exitCode;
     this.step = step;

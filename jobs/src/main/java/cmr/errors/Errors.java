@@ -2,9 +2,9 @@ package cmr.errors;
 
 /**
  * Every user-facing failure is made here, so that messages share one shape: what is wrong, where,
- * and how to fix it. Exit codes (documented in README.md):
- * 2 usage or configuration, 3 input data (unreadable file, reject rate, reconciliation),
- * 4 a publication check refused a coefficient version, 5 a step failed for another reason.
+ * and how to fix it. Exit codes (documented in README.md): 2 usage or configuration, 3 input data
+ * (unreadable file, reject rate, reconciliation), 4 a publication check refused a coefficient
+ * version, 5 a step failed for another reason.
  */
 public final class Errors {
   public static final int USAGE = 2;
@@ -23,25 +23,45 @@ public final class Errors {
   }
 
   public static CmrException unreadableFile(String file, String reason, Throwable cause) {
-    return new CmrException(INPUT, "ingest", file, "cannot be read: " + reason,
+    return new CmrException(
+        INPUT,
+        "ingest",
+        file,
+        "cannot be read: " + reason,
         "replace the file in the landing zone and rerun the date, or set "
-            + "ingest.quarantine_unreadable_files = true to quarantine whole files", cause);
+            + "ingest.quarantine_unreadable_files = true to quarantine whole files",
+        cause);
   }
 
-  public static CmrException rejectRate(String source, String date, double rate, double max,
-                                        String topReasons) {
-    return new CmrException(INPUT, "ingest", source + " dt=" + date,
-        String.format("%.2f%% of rows rejected (limit %.2f%%), top reasons: %s", rate * 100,
-            max * 100, topReasons),
-        "inspect ops/quarantine for this source and date, fix upstream, and rerun the date", null);
+  public static CmrException rejectRate(
+      String source, String date, double rate, double max, String topReasons) {
+    return new CmrException(
+        INPUT,
+        "ingest",
+        source + " dt=" + date,
+        String.format(
+            "%.2f%% of rows rejected (limit %.2f%%), top reasons: %s",
+            rate * 100, max * 100, topReasons),
+        "inspect ops/quarantine for this source and date, fix upstream, and rerun the date",
+        null);
   }
 
-  public static CmrException reconciliation(String source, String file, long read, long accepted,
-                                            long quarantined, long duplicates) {
-    return new CmrException(INPUT, "ingest", source + " " + file,
-        "counts do not add up: read " + read + " != bronze " + accepted + " + quarantined "
-            + quarantined + " + duplicates " + duplicates,
-        "this is a bug in ingestion; keep the landing files and report the run id", null);
+  public static CmrException reconciliation(
+      String source, String file, long read, long accepted, long quarantined, long duplicates) {
+    return new CmrException(
+        INPUT,
+        "ingest",
+        source + " " + file,
+        "counts do not add up: read "
+            + read
+            + " != bronze "
+            + accepted
+            + " + quarantined "
+            + quarantined
+            + " + duplicates "
+            + duplicates,
+        "this is a bug in ingestion; keep the landing files and report the run id",
+        null);
   }
 
   public static CmrException input(String step, String input, String reason, String fix) {
@@ -49,16 +69,25 @@ public final class Errors {
   }
 
   public static CmrException publication(String check, String reason) {
-    return new CmrException(PUBLICATION, "publish", check, reason,
-        "the live version is unchanged; use --force-publish to override the drift check only", null);
+    return new CmrException(
+        PUBLICATION,
+        "publish",
+        check,
+        reason,
+        "the live version is unchanged; use --force-publish to override the drift check only",
+        null);
   }
 
   /** A table written by an older version with other column types (see docs/architecture.md). */
   public static CmrException olderWarehouse(String table, String columns, Throwable cause) {
-    return new CmrException(USAGE, "warehouse", table,
+    return new CmrException(
+        USAGE,
+        "warehouse",
+        table,
         "was written by an older version with other column types (" + columns + ")",
         "rebuild the warehouse: run `cmr backfill` over the dates into a new --warehouse folder "
-            + "(or `cmr demo --fresh` for the demo); see docs/architecture.md, Upgrading", cause);
+            + "(or `cmr demo --fresh` for the demo); see docs/architecture.md, Upgrading",
+        cause);
   }
 
   public static CmrException step(String step, String input, String reason, Throwable cause) {

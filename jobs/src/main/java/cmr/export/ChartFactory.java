@@ -1,6 +1,18 @@
 package cmr.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import java.text.SimpleDateFormat;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
@@ -34,33 +46,23 @@ import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.data.xy.DefaultXYZDataset;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Paint;
-import java.text.DecimalFormat;
-import java.text.NumberFormat;
-import java.text.SimpleDateFormat;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
- * Builds one JFreeChart from a figure's chart spec (cell metadata {@code cmr.chart}) and its
- * query result. Kinds: {@code time} (daily lines on a date axis; provisional days shaded),
- * {@code line} and {@code bar} (categories such as months; grouped, stacked, pivoted from long
- * rows, optional right axis), {@code heatmap} (two category axes, value annotated in each cell).
- * Values with unit {@code %} are ratios drawn times 100.
+ * Builds one JFreeChart from a figure's chart spec (cell metadata {@code cmr.chart}) and its query
+ * result. Kinds: {@code time} (daily lines on a date axis; provisional days shaded), {@code line}
+ * and {@code bar} (categories such as months; grouped, stacked, pivoted from long rows, optional
+ * right axis), {@code heatmap} (two category axes, value annotated in each cell). Values with unit
+ * {@code %} are ratios drawn times 100.
  */
 public final class ChartFactory {
   private static final Color[] PALETTE = {
-      new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
-      new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-      new Color(0xbcbd22), new Color(0x17becf)};
+    new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
+    new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+    new Color(0xbcbd22), new Color(0x17becf)
+  };
+
   /** WeChat green, for the highlighted series. */
   static final Color HIGHLIGHT = new Color(0x07C160);
+
   private static final Color MUTED = new Color(0xB0B7C3);
 
   private final Lang lang;
@@ -77,12 +79,13 @@ public final class ChartFactory {
 
   /** The chart for {@code spec} over {@code r}; {@code title} already in the chart's language. */
   public JFreeChart build(JsonNode spec, String title, QueryResult r) {
-    JFreeChart chart = switch (spec.path("type").asText()) {
-      case "time" -> time(spec, r);
-      case "line", "bar" -> category(spec, r);
-      case "heatmap" -> heatmap(spec, r);
-      default -> throw new IllegalArgumentException("unknown chart type " + spec.path("type"));
-    };
+    JFreeChart chart =
+        switch (spec.path("type").asText()) {
+          case "time" -> time(spec, r);
+          case "line", "bar" -> category(spec, r);
+          case "heatmap" -> heatmap(spec, r);
+          default -> throw new IllegalArgumentException("unknown chart type " + spec.path("type"));
+        };
     style(chart);
     chart.setTitle(new TextTitle(title, new Font(family, Font.BOLD, 18)));
     chart.setBackgroundPaint(Color.WHITE);
@@ -172,7 +175,8 @@ public final class ChartFactory {
       for (Object[] row : r.rows()) {
         Double v = QueryResult.number(row[c]);
         LocalDate d = LocalDate.parse(row[x].toString());
-        ts.addOrUpdate(new Day(d.getDayOfMonth(), d.getMonthValue(), d.getYear()), v == null ? null : v * k);
+        ts.addOrUpdate(
+            new Day(d.getDayOfMonth(), d.getMonthValue(), d.getYear()), v == null ? null : v * k);
       }
       ds.addSeries(ts);
     }
@@ -188,8 +192,18 @@ public final class ChartFactory {
     if (finalCol != null && r.has(finalCol)) {
       LocalDate[] range = Provisional.range(r, spec.path("x").asText(), finalCol);
       if (range != null) {
-        long from = range[0].atStartOfDay(java.time.ZoneId.systemDefault()).minusHours(12).toInstant().toEpochMilli();
-        long to = range[1].atStartOfDay(java.time.ZoneId.systemDefault()).plusHours(12).toInstant().toEpochMilli();
+        long from =
+            range[0]
+                .atStartOfDay(java.time.ZoneId.systemDefault())
+                .minusHours(12)
+                .toInstant()
+                .toEpochMilli();
+        long to =
+            range[1]
+                .atStartOfDay(java.time.ZoneId.systemDefault())
+                .plusHours(12)
+                .toInstant()
+                .toEpochMilli();
         IntervalMarker m = new IntervalMarker(from, to, new Color(255, 200, 0, 60));
         m.setLabel(lang.say("provisional_band"));
         m.setLabelFont(new Font(family, Font.PLAIN, 12));
@@ -211,7 +225,10 @@ public final class ChartFactory {
     List<String> seriesKeys = new ArrayList<>();
     Map<String, String> seriesNames = new LinkedHashMap<>();
     int x = r.index(spec.path("x").asText());
-    int partial = spec.has("partial") && r.has(spec.path("partial").asText()) ? r.index(spec.path("partial").asText()) : -1;
+    int partial =
+        spec.has("partial") && r.has(spec.path("partial").asText())
+            ? r.index(spec.path("partial").asText())
+            : -1;
     JsonNode pivot = spec.get("pivot");
     if (pivot != null) {
       int sc = r.index(pivot.path("series").asText());
@@ -221,8 +238,11 @@ public final class ChartFactory {
       }
       for (Object[] row : r.rows()) {
         String key = String.valueOf(row[sc]);
-        seriesNames.putIfAbsent(key, lang.pick(pivot.path("labels").get(key)).isEmpty() ? key
-            : lang.pick(pivot.path("labels").get(key)));
+        seriesNames.putIfAbsent(
+            key,
+            lang.pick(pivot.path("labels").get(key)).isEmpty()
+                ? key
+                : lang.pick(pivot.path("labels").get(key)));
       }
       Map<String, Map<String, Double>> values = new LinkedHashMap<>();
       List<String> cats = new ArrayList<>();
@@ -232,7 +252,8 @@ public final class ChartFactory {
           cats.add(cat);
         }
         Double v = QueryResult.number(row[vc]);
-        values.computeIfAbsent(String.valueOf(row[sc]), k -> new LinkedHashMap<>())
+        values
+            .computeIfAbsent(String.valueOf(row[sc]), k -> new LinkedHashMap<>())
             .put(cat, v == null ? null : v * scale(unit));
       }
       seriesNames.keySet().removeIf(k -> !values.containsKey(k));
@@ -250,7 +271,9 @@ public final class ChartFactory {
         String name = lang.pick(s.get("label"));
         for (Object[] row : r.rows()) {
           Double v = QueryResult.number(row[c]);
-          (onRight ? right : left).addValue(v == null ? null : v * scale(u), name, categoryLabel(spec, row, x, partial));
+          (onRight ? right : left)
+              .addValue(
+                  v == null ? null : v * scale(u), name, categoryLabel(spec, row, x, partial));
         }
         if (!onRight) {
           seriesKeys.add(s.path("column").asText());
@@ -263,7 +286,8 @@ public final class ChartFactory {
     }
     CategoryItemRenderer ren;
     if (bar) {
-      BarRenderer b = spec.path("stacked").asBoolean(false) ? new StackedBarRenderer() : new BarRenderer();
+      BarRenderer b =
+          spec.path("stacked").asBoolean(false) ? new StackedBarRenderer() : new BarRenderer();
       b.setItemMargin(0.02);
       b.setBarPainter(new StandardBarPainter());
       b.setShadowVisible(false);
@@ -283,7 +307,10 @@ public final class ChartFactory {
       ren.setSeriesStroke(i, new BasicStroke(2.2f));
     }
     CategoryPlot plot = new CategoryPlot(left, xa, numberAxis(label(spec, "y_label"), unit), ren);
-    plot.setOrientation(spec.path("horizontal").asBoolean(false) ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
+    plot.setOrientation(
+        spec.path("horizontal").asBoolean(false)
+            ? PlotOrientation.HORIZONTAL
+            : PlotOrientation.VERTICAL);
     if (right.getRowCount() > 0) {
       String ru = spec.path("right_unit").asText();
       plot.setDataset(1, right);
@@ -292,7 +319,10 @@ public final class ChartFactory {
       LineAndShapeRenderer r2 = new LineAndShapeRenderer(true, true);
       for (int i = 0; i < right.getRowCount(); i++) {
         r2.setSeriesPaint(i, PALETTE[(seriesKeys.size() + i) % PALETTE.length]);
-        r2.setSeriesStroke(i, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+        r2.setSeriesStroke(
+            i,
+            new BasicStroke(
+                2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
       }
       plot.setRenderer(1, r2);
       plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
@@ -303,7 +333,10 @@ public final class ChartFactory {
 
   private String categoryLabel(JsonNode spec, Object[] row, int x, int partial) {
     String raw = String.valueOf(row[x]);
-    String text = spec.has("x_labels") && spec.get("x_labels").has(raw) ? lang.pick(spec.get("x_labels").get(raw)) : raw;
+    String text =
+        spec.has("x_labels") && spec.get("x_labels").has(raw)
+            ? lang.pick(spec.get("x_labels").get(raw))
+            : raw;
     if (partial >= 0 && Boolean.TRUE.equals(row[partial])) {
       text += lang.say("mtd");
     }
@@ -311,8 +344,14 @@ public final class ChartFactory {
   }
 
   private static Color shade(int i) {
-    Color[] muted = {new Color(0x9AA5B1), new Color(0xC5CED8), new Color(0x6B7A89), new Color(0xDCE2E8),
-        new Color(0x52606D), MUTED};
+    Color[] muted = {
+      new Color(0x9AA5B1),
+      new Color(0xC5CED8),
+      new Color(0x6B7A89),
+      new Color(0xDCE2E8),
+      new Color(0x52606D),
+      MUTED
+    };
     return muted[i % muted.length];
   }
 
@@ -376,10 +415,14 @@ public final class ChartFactory {
     plot.setRangeGridlinesVisible(false);
     for (int yi = 0; yi < ys.size(); yi++) {
       for (int xi = 0; xi < xs.size(); xi++) {
-        XYTextAnnotation a = new XYTextAnnotation(
-            Formats.format(cells[yi][xi], spec.path("value_unit").asText("int"), lang), xi, yi);
+        XYTextAnnotation a =
+            new XYTextAnnotation(
+                Formats.format(cells[yi][xi], spec.path("value_unit").asText("int"), lang), xi, yi);
         a.setFont(new Font(family, Font.BOLD, 13));
-        a.setPaint(cells[yi][xi] == 0 ? new Color(0xBBBBBB) : cells[yi][xi] > top * 0.6 ? Color.WHITE : Color.DARK_GRAY);
+        a.setPaint(
+            cells[yi][xi] == 0
+                ? new Color(0xBBBBBB)
+                : cells[yi][xi] > top * 0.6 ? Color.WHITE : Color.DARK_GRAY);
         plot.addAnnotation(a);
       }
     }
@@ -394,7 +437,8 @@ public final class ChartFactory {
   }
 
   private String[] names(JsonNode labels, List<String> keys) {
-    return keys.stream().map(k -> labels != null && labels.has(k) ? lang.pick(labels.get(k)) : k)
+    return keys.stream()
+        .map(k -> labels != null && labels.has(k) ? lang.pick(labels.get(k)) : k)
         .toArray(String[]::new);
   }
 }

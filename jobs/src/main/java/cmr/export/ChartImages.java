@@ -1,12 +1,11 @@
 package cmr.export;
 
-import org.jfree.chart.JFreeChart;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
 
 /** Draws a chart to PNG bytes, headless; the text is rasterised with the chart's font. */
 public final class ChartImages {

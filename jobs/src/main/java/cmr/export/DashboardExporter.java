@@ -6,10 +6,6 @@ import cmr.warehouse.Warehouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
-import org.apache.spark.sql.SparkSession;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,28 +16,50 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * Renders every dashboard notebook of {@link #NOTEBOOKS} (definitions packaged under
- * {@code notebooks-export/} on the classpath) against the gold tables for a run date, writes
- * {@code <name>.ipynb} and {@code <name>.html} to {@code <exports>/<date>/}, and points
- * {@code <exports>/LATEST} at it (never backwards). Reads gold only; cost: a few dozen small Spark
- * queries and a dozen PNG charts, seconds on small data.
+ * Renders every dashboard notebook of {@link #NOTEBOOKS} (definitions packaged under {@code
+ * notebooks-export/} on the classpath) against the gold tables for a run date, writes {@code
+ * <name>.ipynb} and {@code <name>.html} to {@code <exports>/<date>/}, and points {@code
+ * <exports>/LATEST} at it (never backwards). Reads gold only; cost: a few dozen small Spark queries
+ * and a dozen PNG charts, seconds on small data.
  */
 public final class DashboardExporter {
   private static final Logger LOG = LogManager.getLogger(DashboardExporter.class);
+
   /** The notebooks exported, in reading order (files {@code notebooks-export/<name>.ipynb}). */
   public static final List<String> NOTEBOOKS = List.of("overview", "merchants");
+
   /** Figure queries are small and latency-bound: this many run at once. */
   static final int QUERY_THREADS = 4;
 
   /** What an export wrote. */
-  public record Result(Path folder, List<Path> files, boolean latestMoved, int figures, int empty,
-                       List<String> failed, String font, String locale, String timing) {
+  public record Result(
+      Path folder,
+      List<Path> files,
+      boolean latestMoved,
+      int figures,
+      int empty,
+      List<String> failed,
+      String font,
+      String locale,
+      String timing) {
     public String detail() {
-      return String.format("%s: %d files, %d figures, %d sections without data, %d failed%s, locale %s, font %s, LATEST %s, %s",
-          folder, files.size(), figures, empty, failed.size(), failed.isEmpty() ? "" : " " + failed, locale, font,
-          latestMoved ? "moved" : "kept (a later date is live)", timing);
+      return String.format(
+          "%s: %d files, %d figures, %d sections without data, %d failed%s, locale %s, font %s, LATEST %s, %s",
+          folder,
+          files.size(),
+          figures,
+          empty,
+          failed.size(),
+          failed.isEmpty() ? "" : " " + failed,
+          locale,
+          font,
+          latestMoved ? "moved" : "kept (a later date is live)",
+          timing);
     }
   }
 
@@ -52,15 +70,21 @@ public final class DashboardExporter {
   }
 
   /** As {@link #export(SparkSession, CmrConfig, LocalDate)} with the font lookup given (tests). */
-  static Result export(SparkSession spark, CmrConfig cfg, LocalDate runDate,
-                       java.util.function.Function<Lang, Optional<String>> fonts) {
+  static Result export(
+      SparkSession spark,
+      CmrConfig cfg,
+      LocalDate runDate,
+      java.util.function.Function<Lang, Optional<String>> fonts) {
     long start = System.nanoTime();
     Warehouse wh = new Warehouse(cfg.paths().warehouse());
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(QUERY_THREADS, r -> {
-      Thread t = new Thread(r, "cmr-dashboard-query");
-      t.setDaemon(true);
-      return t;
-    });
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            QUERY_THREADS,
+            r -> {
+              Thread t = new Thread(r, "cmr-dashboard-query");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       return export(spark, cfg, runDate, fonts, wh, pool, start);
     } finally {
@@ -68,17 +92,23 @@ public final class DashboardExporter {
     }
   }
 
-  private static Result export(SparkSession spark, CmrConfig cfg, LocalDate runDate,
-                               java.util.function.Function<Lang, Optional<String>> fonts, Warehouse wh,
-                               java.util.concurrent.ExecutorService pool, long start) {
+  private static Result export(
+      SparkSession spark,
+      CmrConfig cfg,
+      LocalDate runDate,
+      java.util.function.Function<Lang, Optional<String>> fonts,
+      Warehouse wh,
+      java.util.concurrent.ExecutorService pool,
+      long start) {
     GoldCatalog catalog = GoldCatalog.register(spark, wh, pool);
     long catalogMs = (System.nanoTime() - start) / 1_000_000;
     Lang lang = new Lang(cfg.dashboard().locale());
     List<String> notes = new ArrayList<>();
     Optional<String> family = fonts.apply(lang);
     if (family.isEmpty()) {
-      LOG.warn("dashboard.locale = zh-CN but no CJK font is installed; charts use English labels. "
-          + "Install fonts-noto-cjk (Debian/Ubuntu) and rerun the export.");
+      LOG.warn(
+          "dashboard.locale = zh-CN but no CJK font is installed; charts use English labels. "
+              + "Install fonts-noto-cjk (Debian/Ubuntu) and rerun the export.");
       notes.add(lang.say("font_fallback"));
       notes.add(Lang.EN.say("font_fallback"));
       lang = Lang.EN;
@@ -98,7 +128,8 @@ public final class DashboardExporter {
       List<NotebookRenderer> renderers = new ArrayList<>();
       for (String name : NOTEBOOKS) {
         ObjectNode def = definition(name);
-        NotebookRenderer renderer = new NotebookRenderer(spark, catalog, lang, font, runDate, notes);
+        NotebookRenderer renderer =
+            new NotebookRenderer(spark, catalog, lang, font, runDate, notes);
         renderer.prefetch(def, pool);
         defs.add(def);
         renderers.add(renderer);
@@ -108,8 +139,14 @@ public final class DashboardExporter {
         NotebookRenderer renderer = renderers.get(i);
         ObjectNode nb = renderer.render(defs.get(i), font);
         Path ipynb = staged.resolve(name + ".ipynb");
-        Files.writeString(ipynb, NotebookRenderer.JSON.writer()
-            .with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(nb) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+            ipynb,
+            NotebookRenderer.JSON
+                    .writer()
+                    .with(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(nb)
+                + "\n",
+            StandardCharsets.UTF_8);
         Path html = staged.resolve(name + ".html");
         Files.writeString(html, NotebookHtml.render(nb, lang), StandardCharsets.UTF_8);
         files.add(ipynb.getFileName());
@@ -125,11 +162,21 @@ public final class DashboardExporter {
     }
     boolean moved = publisher.publish(staged, runDate);
     Path folder = exportsDir(cfg).resolve(runDate.toString());
-    String timing = String.format("%.1fs (tables %.1fs, waiting for queries %.1fs, charts %.1fs)",
-        (System.nanoTime() - start) / 1e9, catalogMs / 1e3, waitMs / 1e3, chartMs / 1e3);
+    String timing =
+        String.format(
+            "%.1fs (tables %.1fs, waiting for queries %.1fs, charts %.1fs)",
+            (System.nanoTime() - start) / 1e9, catalogMs / 1e3, waitMs / 1e3, chartMs / 1e3);
     LOG.info("dashboards for {} exported in {}", runDate, timing);
-    return new Result(folder, files.stream().map(folder::resolve).toList(), moved, figures, empty,
-        failed, font, lang.code(), timing);
+    return new Result(
+        folder,
+        files.stream().map(folder::resolve).toList(),
+        moved,
+        figures,
+        empty,
+        failed,
+        font,
+        lang.code(),
+        timing);
   }
 
   /** The exports folder; a local or mounted file system, since publication relies on rename. */
@@ -139,7 +186,9 @@ public final class DashboardExporter {
       return Path.of(java.net.URI.create(dir));
     }
     if (dir.contains("://")) {
-      throw Errors.config("paths.exports", "is " + dir + ", not a local or mounted folder",
+      throw Errors.config(
+          "paths.exports",
+          "is " + dir + ", not a local or mounted folder",
           "set cmr.paths.exports to a folder on a local or mounted file system (the export publishes by rename)");
     }
     return Path.of(dir);
@@ -150,8 +199,7 @@ public final class DashboardExporter {
     String resource = "notebooks-export/" + name + ".ipynb";
     try (InputStream in = DashboardExporter.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw Errors.step("export", resource, "is not on the classpath",
-            null);
+        throw Errors.step("export", resource, "is not on the classpath", null);
       }
       JsonNode n = NotebookRenderer.JSON.readTree(in);
       if (!(n instanceof ObjectNode o)) {

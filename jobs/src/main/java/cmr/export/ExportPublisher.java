@@ -14,11 +14,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Publishes a finished export folder as {@code <exports>/<date>/} and points
- * {@code <exports>/LATEST} (one line: the date) at it. The folder is written completely under a
- * hidden temporary name first and then renamed into place; LATEST is replaced by writing a
- * temporary file and renaming it atomically, and never moves back to an older date. The exports
- * folder must be a local or mounted file system (rename is the atomic step).
+ * Publishes a finished export folder as {@code <exports>/<date>/} and points {@code
+ * <exports>/LATEST} (one line: the date) at it. The folder is written completely under a hidden
+ * temporary name first and then renamed into place; LATEST is replaced by writing a temporary file
+ * and renaming it atomically, and never moves back to an older date. The exports folder must be a
+ * local or mounted file system (rename is the atomic step).
  */
 public final class ExportPublisher {
   public static final String LATEST = "LATEST";
@@ -40,8 +40,8 @@ public final class ExportPublisher {
   }
 
   /**
-   * Moves {@code staged} into place as {@code <exports>/<date>} (replacing an earlier export of
-   * the same date) and advances LATEST unless it already names a later date.
+   * Moves {@code staged} into place as {@code <exports>/<date>} (replacing an earlier export of the
+   * same date) and advances LATEST unless it already names a later date.
    *
    * @return true when LATEST now names {@code date}
    */
@@ -66,7 +66,8 @@ public final class ExportPublisher {
       move(tmp, exports.resolve(LATEST));
       return true;
     } catch (IOException e) {
-      throw cmr.errors.Errors.step("export", exports.toString(), "cannot publish the export: " + e.getMessage(), e);
+      throw cmr.errors.Errors.step(
+          "export", exports.toString(), "cannot publish the export: " + e.getMessage(), e);
     }
   }
 

@@ -3,13 +3,12 @@ package cmr.export;
 import cmr.step.RunContext;
 import cmr.step.Step;
 import cmr.step.StepResult;
-
 import java.util.List;
 
 /**
- * Renders the dashboard notebooks against the gold tables for the run date into
- * {@code <exports>/<date>/} and advances {@code <exports>/LATEST} (never backwards). Skipped for
- * the inner dates of a backfill.
+ * Renders the dashboard notebooks against the gold tables for the run date into {@code
+ * <exports>/<date>/} and advances {@code <exports>/LATEST} (never backwards). Skipped for the inner
+ * dates of a backfill.
  */
 public final class ExportStep implements Step {
   @Override

@@ -9,16 +9,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Finds the font family the charts are drawn with. For Simplified Chinese it must display CJK
- * text: the first installed family of {@link #CJK_PREFERRED}, else any installed family that can
- * display {@link #CJK_PROBE}. Cost: one scan of the installed families (cached by the JVM).
+ * Finds the font family the charts are drawn with. For Simplified Chinese it must display CJK text:
+ * the first installed family of {@link #CJK_PREFERRED}, else any installed family that can display
+ * {@link #CJK_PROBE}. Cost: one scan of the installed families (cached by the JVM).
  */
 public final class Fonts {
   /** Families tried first, in order (Noto from fonts-noto-cjk, then common alternatives). */
-  public static final List<String> CJK_PREFERRED = List.of(
-      "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
-      "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC",
-      "Hiragino Sans GB", "SimHei", "Noto Sans CJK JP", "Droid Sans Fallback", "AR PL UMing CN");
+  public static final List<String> CJK_PREFERRED =
+      List.of(
+          "Noto Sans CJK SC",
+          "Noto Sans SC",
+          "Source Han Sans SC",
+          "Source Han Sans CN",
+          "WenQuanYi Micro Hei",
+          "WenQuanYi Zen Hei",
+          "Microsoft YaHei",
+          "PingFang SC",
+          "Hiragino Sans GB",
+          "SimHei",
+          "Noto Sans CJK JP",
+          "Droid Sans Fallback",
+          "AR PL UMing CN");
 
   /** Chinese text every dashboard label set uses; a family must display all of it. */
   public static final String CJK_PROBE = "月活跃用户成交额客户管理收入变现率赔付投产比渠道暂定数据";
@@ -39,16 +50,22 @@ public final class Fonts {
 
   /** The first installed family able to display Simplified Chinese, if any. */
   public static Optional<String> cjkFamily() {
-    Set<String> installed = new TreeSet<>(Arrays.asList(
-        GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()));
+    Set<String> installed =
+        new TreeSet<>(
+            Arrays.asList(
+                GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()));
     for (String f : CJK_PREFERRED) {
       if (installed.contains(f) && canDisplay(f, CJK_PROBE)) {
         return Optional.of(f);
       }
     }
     for (String f : installed) {
-      if (!f.equals(Font.DIALOG) && !f.equals(Font.SANS_SERIF) && !f.equals(Font.SERIF)
-          && !f.equals(Font.MONOSPACED) && !f.equals(Font.DIALOG_INPUT) && canDisplay(f, CJK_PROBE)) {
+      if (!f.equals(Font.DIALOG)
+          && !f.equals(Font.SANS_SERIF)
+          && !f.equals(Font.SERIF)
+          && !f.equals(Font.MONOSPACED)
+          && !f.equals(Font.DIALOG_INPUT)
+          && canDisplay(f, CJK_PROBE)) {
         return Optional.of(f);
       }
     }

@@ -30,14 +30,20 @@ public final class Formats {
     String u = signed ? unit.substring(1) : (unit == null ? "" : unit);
     BigDecimal b = value instanceof BigDecimal bd ? bd : BigDecimal.valueOf(d);
     String sign = signed && b.signum() > 0 ? "+" : "";
-    return sign + switch (u) {
-      case "users", "int", "count", "merchants", "cycles" -> pattern("#,##0").format(b.setScale(0, RoundingMode.HALF_UP));
-      case "CNY" -> pattern("#,##0.00").format(b.setScale(2, RoundingMode.HALF_UP));
-      case "%" -> pattern("#,##0.00").format(b.movePointRight(2).setScale(2, RoundingMode.HALF_UP)) + "%";
-      case "pp" -> pattern("#,##0.00").format(b.movePointRight(2).setScale(2, RoundingMode.HALF_UP)) + " pp";
-      case "x" -> pattern("#,##0.00").format(b.setScale(2, RoundingMode.HALF_UP));
-      default -> b.stripTrailingZeros().toPlainString();
-    };
+    return sign
+        + switch (u) {
+          case "users", "int", "count", "merchants", "cycles" ->
+              pattern("#,##0").format(b.setScale(0, RoundingMode.HALF_UP));
+          case "CNY" -> pattern("#,##0.00").format(b.setScale(2, RoundingMode.HALF_UP));
+          case "%" ->
+              pattern("#,##0.00").format(b.movePointRight(2).setScale(2, RoundingMode.HALF_UP))
+                  + "%";
+          case "pp" ->
+              pattern("#,##0.00").format(b.movePointRight(2).setScale(2, RoundingMode.HALF_UP))
+                  + " pp";
+          case "x" -> pattern("#,##0.00").format(b.setScale(2, RoundingMode.HALF_UP));
+          default -> b.stripTrailingZeros().toPlainString();
+        };
   }
 
   private static DecimalFormat pattern(String p) {

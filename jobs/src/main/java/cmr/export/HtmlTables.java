@@ -1,18 +1,19 @@
 package cmr.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Static HTML tables of query results (no scripts, inline styles only), so that any notebook
- * viewer shows them. Column headings and units come from the figure's {@code columns} spec;
- * columns it does not list are shown raw.
+ * Static HTML tables of query results (no scripts, inline styles only), so that any notebook viewer
+ * shows them. Column headings and units come from the figure's {@code columns} spec; columns it
+ * does not list are shown raw.
  */
 public final class HtmlTables {
-  static final String TABLE = "<table class=\"cmr-table\" style=\"border-collapse:collapse;font-size:13px\">";
-  static final String TH = "<th style=\"border-bottom:1px solid #999;padding:3px 8px;text-align:%s\">";
+  static final String TABLE =
+      "<table class=\"cmr-table\" style=\"border-collapse:collapse;font-size:13px\">";
+  static final String TH =
+      "<th style=\"border-bottom:1px solid #999;padding:3px 8px;text-align:%s\">";
   static final String TD = "<td style=\"padding:2px 8px;text-align:%s\"%s>";
 
   private HtmlTables() {}
@@ -21,15 +22,23 @@ public final class HtmlTables {
    * The rows of {@code r} from {@code from} (inclusive) to {@code to} (exclusive), each cell
    * carrying {@code data-col} so that tests and scrapers can find values.
    */
-  public static String table(QueryResult r, JsonNode columns, Lang lang, int from, int to,
-                             java.util.function.UnaryOperator<String> headings) {
+  public static String table(
+      QueryResult r,
+      JsonNode columns,
+      Lang lang,
+      int from,
+      int to,
+      java.util.function.UnaryOperator<String> headings) {
     List<String> cols = new ArrayList<>();
     if (columns != null && columns.isObject()) {
-      columns.fieldNames().forEachRemaining(c -> {
-        if (r.has(c)) {
-          cols.add(c);
-        }
-      });
+      columns
+          .fieldNames()
+          .forEachRemaining(
+              c -> {
+                if (r.has(c)) {
+                  cols.add(c);
+                }
+              });
     }
     if (cols.isEmpty()) {
       cols.addAll(r.columns());
@@ -38,7 +47,9 @@ public final class HtmlTables {
     for (String c : cols) {
       JsonNode spec = columns == null ? null : columns.get(c);
       String head = spec == null ? c : headings.apply(lang.pick(spec.get("label")));
-      h.append(String.format(TH, numeric(spec) ? "right" : "left")).append(escape(head)).append("</th>");
+      h.append(String.format(TH, numeric(spec) ? "right" : "left"))
+          .append(escape(head))
+          .append("</th>");
     }
     h.append("</tr></thead><tbody>");
     for (int i = from; i < to; i++) {
@@ -53,11 +64,17 @@ public final class HtmlTables {
         }
         Object v = row[r.index(c)];
         String text = v instanceof Boolean b ? b.toString() : Formats.format(v, unit, lang);
-        if (spec != null && spec.has("values") && v != null && spec.get("values").has(v.toString())) {
+        if (spec != null
+            && spec.has("values")
+            && v != null
+            && spec.get("values").has(v.toString())) {
           text = lang.pick(spec.get("values").get(v.toString()));
         }
-        h.append(String.format(TD, numeric(spec) ? "right" : "left", " data-col=\"" + escape(c) + "\""))
-            .append(escape(text)).append("</td>");
+        h.append(
+                String.format(
+                    TD, numeric(spec) ? "right" : "left", " data-col=\"" + escape(c) + "\""))
+            .append(escape(text))
+            .append("</td>");
       }
       h.append("</tr>");
     }

@@ -4,13 +4,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The small Markdown subset the dashboard notebooks use, to HTML: ATX headings, paragraphs,
- * bullet lists, {@code **bold**}, {@code *italic*} and {@code `code`}. Text is escaped first, so
- * no raw HTML passes through.
+ * The small Markdown subset the dashboard notebooks use, to HTML: ATX headings, paragraphs, bullet
+ * lists, {@code **bold**}, {@code *italic*} and {@code `code`}. Text is escaped first, so no raw
+ * HTML passes through.
  */
 public final class Markdown {
   private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
-  private static final Pattern ITALIC = Pattern.compile("(?<![*\\w])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![*\\w])");
+  private static final Pattern ITALIC =
+      Pattern.compile("(?<![*\\w])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![*\\w])");
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
   private Markdown() {}
@@ -32,7 +33,13 @@ public final class Markdown {
       }
       if (h.matches()) {
         int level = h.group(1).length();
-        out.append("<h").append(level).append('>').append(inline(h.group(2))).append("</h").append(level).append(">\n");
+        out.append("<h")
+            .append(level)
+            .append('>')
+            .append(inline(h.group(2)))
+            .append("</h")
+            .append(level)
+            .append(">\n");
       } else if (bullet) {
         if (!inList) {
           out.append("<ul>\n");

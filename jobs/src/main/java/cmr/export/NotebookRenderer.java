@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
-import org.apache.spark.sql.SparkSession;
-import org.jfree.chart.JFreeChart;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,15 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.SparkSession;
+import org.jfree.chart.JFreeChart;
 
 /**
- * Renders one notebook definition (nbformat 4.5, no outputs) against the registered gold views
- * for a run date: markdown cells are localised and their {@code {run_date}}/{@code {month}}
+ * Renders one notebook definition (nbformat 4.5, no outputs) against the registered gold views for
+ * a run date: markdown cells are localised and their {@code {run_date}}/{@code {month}}
  * placeholders filled; each figure's SQL cell (metadata {@code cmr}) is run through Spark SQL with
  * named parameters {@code :run_date} (DATE) and {@code :month} ('YYYY-MM'), and gets static
- * outputs: the chart as {@code image/png}, a one-line reading, and the data as a
- * {@code text/html} table. A figure whose gold tables are absent (or lack a column it needs) says
- * "no data yet" instead. Cost: one small Spark query per figure.
+ * outputs: the chart as {@code image/png}, a one-line reading, and the data as a {@code text/html}
+ * table. A figure whose gold tables are absent (or lack a column it needs) says "no data yet"
+ * instead. Cost: one small Spark query per figure.
  */
 public final class NotebookRenderer {
   private static final Logger LOG = LogManager.getLogger(NotebookRenderer.class);
@@ -38,14 +37,17 @@ public final class NotebookRenderer {
   private final Map<String, String> named;
   private final List<String> notes;
   private final Stats stats = new Stats();
-  private final Map<String, java.util.concurrent.Future<QueryResult>> prefetched = new java.util.HashMap<>();
+  private final Map<String, java.util.concurrent.Future<QueryResult>> prefetched =
+      new java.util.HashMap<>();
 
   /** What a rendering did: figures drawn, sections without data, figures that failed. */
   public static final class Stats {
     public int figures;
     public int empty;
+
     /** Time spent waiting for query results, and drawing charts, in milliseconds. */
     public long waitMs;
+
     public long chartMs;
     public final List<String> failed = new ArrayList<>();
   }
@@ -53,16 +55,27 @@ public final class NotebookRenderer {
   /**
    * @param notes lines shown at the top of every notebook (e.g. the font fallback notice)
    */
-  public NotebookRenderer(SparkSession spark, GoldCatalog catalog, Lang lang, String fontFamily,
-                          LocalDate runDate, List<String> notes) {
+  public NotebookRenderer(
+      SparkSession spark,
+      GoldCatalog catalog,
+      Lang lang,
+      String fontFamily,
+      LocalDate runDate,
+      List<String> notes) {
     this.spark = spark;
     this.catalog = catalog;
     this.lang = lang;
     this.charts = new ChartFactory(lang, fontFamily);
     this.runDate = runDate;
     this.notes = notes;
-    this.named = Map.of("run_date", runDate.toString(), "month", month(runDate),
-        "prev_month", month(runDate.minusMonths(1)));
+    this.named =
+        Map.of(
+            "run_date",
+            runDate.toString(),
+            "month",
+            month(runDate),
+            "prev_month",
+            month(runDate.minusMonths(1)));
   }
 
   static String month(LocalDate d) {
@@ -80,24 +93,34 @@ public final class NotebookRenderer {
   public void prefetch(ObjectNode definition, java.util.concurrent.ExecutorService pool) {
     for (JsonNode c : definition.path("cells")) {
       JsonNode spec = c.path("metadata").path("cmr");
-      if (c.path("cell_type").asText().equals("code") && spec.has("figure") && catalog.missing(requires(spec)).isEmpty()) {
+      if (c.path("cell_type").asText().equals("code")
+          && spec.has("figure")
+          && catalog.missing(requires(spec)).isEmpty()) {
         String sql = join(c.get("source"));
         String figure = spec.path("figure").asText();
-        prefetched.put(c.path("id").asText(), pool.submit(() -> {
-          spark.sparkContext().setJobDescription("dashboard figure " + figure + " for " + runDate);
-          return QueryResult.of(spark.sql(sql, parameters(sql)));
-        }));
+        prefetched.put(
+            c.path("id").asText(),
+            pool.submit(
+                () -> {
+                  spark
+                      .sparkContext()
+                      .setJobDescription("dashboard figure " + figure + " for " + runDate);
+                  return QueryResult.of(spark.sql(sql, parameters(sql)));
+                }));
       }
     }
   }
 
   private static Map<String, List<String>> requires(JsonNode spec) {
     Map<String, List<String>> requires = new LinkedHashMap<>();
-    spec.path("requires").fields().forEachRemaining(e -> {
-      List<String> cols = new ArrayList<>();
-      e.getValue().forEach(v -> cols.add(v.asText()));
-      requires.put(e.getKey(), cols);
-    });
+    spec.path("requires")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              List<String> cols = new ArrayList<>();
+              e.getValue().forEach(v -> cols.add(v.asText()));
+              requires.put(e.getKey(), cols);
+            });
     return requires;
   }
 
@@ -115,13 +138,21 @@ public final class NotebookRenderer {
     ObjectNode params = cmr.putObject("parameters");
     params.put("run_date", runDate.toString());
     params.put("month", month(runDate));
-    cmr.put("how_to_run", "Each code cell is Spark SQL over the gold tables. Run it with: bin/cmr sql "
-        + "-p run_date=" + runDate + " -p month=" + month(runDate) + " --file <cell.sql> "
-        + "(or pass the cell text as the query). Every gold table is registered by name.");
+    cmr.put(
+        "how_to_run",
+        "Each code cell is Spark SQL over the gold tables. Run it with: bin/cmr sql "
+            + "-p run_date="
+            + runDate
+            + " -p month="
+            + month(runDate)
+            + " --file <cell.sql> "
+            + "(or pass the cell text as the query). Every gold table is registered by name.");
     ArrayNode cells = nb.withArray("cells");
     ArrayNode out = JSON.createArrayNode();
     if (!notes.isEmpty()) {
-      out.add(markdown("cmr-notes", String.join("\n\n", notes.stream().map(n -> "**" + n + "**").toList())));
+      out.add(
+          markdown(
+              "cmr-notes", String.join("\n\n", notes.stream().map(n -> "**" + n + "**").toList())));
     }
     int exec = 0;
     for (JsonNode c : cells) {
@@ -129,12 +160,18 @@ public final class NotebookRenderer {
       String type = cell.path("cell_type").asText();
       JsonNode spec = cell.path("metadata").path("cmr");
       if (type.equals("markdown")) {
-        String text = lang.chinese() && spec.has(lang.code()) ? join(spec.get(lang.code())) : join(cell.get("source"));
+        String text =
+            lang.chinese() && spec.has(lang.code())
+                ? join(spec.get(lang.code()))
+                : join(cell.get("source"));
         cell.set("source", lines(fill(text)));
       } else if (type.equals("code")) {
         cell.put("execution_count", ++exec);
-        cell.set("outputs", spec.isMissingNode() ? JSON.createArrayNode()
-            : figure(spec, join(cell.get("source")), prefetched.get(cell.path("id").asText())));
+        cell.set(
+            "outputs",
+            spec.isMissingNode()
+                ? JSON.createArrayNode()
+                : figure(spec, join(cell.get("source")), prefetched.get(cell.path("id").asText())));
       }
       out.add(cell);
     }
@@ -142,13 +179,15 @@ public final class NotebookRenderer {
     return nb;
   }
 
-  private ArrayNode figure(JsonNode spec, String sql, java.util.concurrent.Future<QueryResult> started) {
+  private ArrayNode figure(
+      JsonNode spec, String sql, java.util.concurrent.Future<QueryResult> started) {
     ArrayNode outputs = JSON.createArrayNode();
     String title = fill(lang.pick(spec.get("title")));
     List<String> missing = catalog.missing(requires(spec));
     if (!missing.isEmpty()) {
       stats.empty++;
-      outputs.add(note(title + " — " + lang.say("no_data", String.join(", ", missing)), "cmr-empty"));
+      outputs.add(
+          note(title + " — " + lang.say("no_data", String.join(", ", missing)), "cmr-empty"));
       return outputs;
     }
     QueryResult r;
@@ -157,7 +196,10 @@ public final class NotebookRenderer {
       r = started != null ? started.get() : QueryResult.of(spark.sql(sql, parameters(sql)));
       stats.waitMs += (System.nanoTime() - t0) / 1_000_000;
     } catch (Exception e) { // Spark's AnalysisException is checked from Java's point of view
-      Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+      Throwable cause =
+          e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
+              ? e.getCause()
+              : e;
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
@@ -178,8 +220,11 @@ public final class NotebookRenderer {
       long t0 = System.nanoTime();
       JFreeChart chart = charts.build(chartSpec, title, r);
       ObjectNode o = display(outputs);
-      o.with("data").put("image/png", Base64.getEncoder().encodeToString(
-          ChartImages.png(chart, ChartImages.WIDTH, ChartImages.HEIGHT)));
+      o.with("data")
+          .put(
+              "image/png",
+              Base64.getEncoder()
+                  .encodeToString(ChartImages.png(chart, ChartImages.WIDTH, ChartImages.HEIGHT)));
       o.with("data").put("text/plain", "<" + title + ">");
       ObjectNode size = o.with("metadata").putObject("image/png");
       size.put("width", ChartImages.WIDTH);
@@ -187,20 +232,37 @@ public final class NotebookRenderer {
       stats.chartMs += (System.nanoTime() - t0) / 1_000_000;
     } else if (!title.isEmpty()) {
       ObjectNode o = display(outputs);
-      o.with("data").set("text/html", lines("<h4 class=\"cmr-title\">" + HtmlTables.escape(title) + "</h4>"));
+      o.with("data")
+          .set("text/html", lines("<h4 class=\"cmr-title\">" + HtmlTables.escape(title) + "</h4>"));
       o.with("data").set("text/plain", lines(title));
     }
-    String reading = Readings.fill(lang.pick(spec.get("reading")), r, named, lang, spec.path("table").get("columns"));
+    String reading =
+        Readings.fill(
+            lang.pick(spec.get("reading")), r, named, lang, spec.path("table").get("columns"));
     if (chartSpec != null && chartSpec.has("final") && r.has(chartSpec.path("final").asText())) {
-      LocalDate[] range = Provisional.range(r, chartSpec.path("x").asText(), chartSpec.path("final").asText());
+      LocalDate[] range =
+          Provisional.range(r, chartSpec.path("x").asText(), chartSpec.path("final").asText());
       if (range != null) {
-        reading += " " + lang.say("provisional", Provisional.count(r, chartSpec.path("final").asText()), range[0], range[1]);
+        reading +=
+            " "
+                + lang.say(
+                    "provisional",
+                    Provisional.count(r, chartSpec.path("final").asText()),
+                    range[0],
+                    range[1]);
       }
     }
     if (!reading.isBlank()) {
       ObjectNode o = display(outputs);
-      o.with("data").set("text/html", lines("<p class=\"cmr-reading\" style=\"font-size:14px\"><b>"
-          + (lang.chinese() ? "解读：" : "Reading: ") + "</b>" + HtmlTables.escape(reading) + "</p>"));
+      o.with("data")
+          .set(
+              "text/html",
+              lines(
+                  "<p class=\"cmr-reading\" style=\"font-size:14px\"><b>"
+                      + (lang.chinese() ? "解读：" : "Reading: ")
+                      + "</b>"
+                      + HtmlTables.escape(reading)
+                      + "</p>"));
       o.with("data").set("text/plain", lines(reading));
     }
     JsonNode table = spec.path("table");
@@ -213,7 +275,10 @@ public final class NotebookRenderer {
       UnaryOperator<String> headings = h -> Readings.fill(h, r, named, lang);
       String html = HtmlTables.table(r, table.get("columns"), lang, from, to, headings);
       if (to - from < n) {
-        html += "<p class=\"cmr-rows\" style=\"font-size:12px;color:#666\">" + HtmlTables.escape(lang.say("rows_shown", to - from, n)) + "</p>";
+        html +=
+            "<p class=\"cmr-rows\" style=\"font-size:12px;color:#666\">"
+                + HtmlTables.escape(lang.say("rows_shown", to - from, n))
+                + "</p>";
       }
       ObjectNode o = display(outputs);
       o.with("data").set("text/html", lines(html));
@@ -266,8 +331,14 @@ public final class NotebookRenderer {
     ObjectNode o = JSON.createObjectNode();
     o.put("output_type", "display_data");
     ObjectNode data = o.putObject("data");
-    data.set("text/html", lines("<p class=\"" + cls + "\" style=\"color:#8a6d3b;font-style:italic\">"
-        + HtmlTables.escape(text) + "</p>"));
+    data.set(
+        "text/html",
+        lines(
+            "<p class=\""
+                + cls
+                + "\" style=\"color:#8a6d3b;font-style:italic\">"
+                + HtmlTables.escape(text)
+                + "</p>"));
     data.set("text/plain", lines(text));
     o.putObject("metadata");
     return o;

@@ -1,17 +1,16 @@
 package cmr.export;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructField;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
 
 /**
- * The small result of one dashboard query, on the driver: column names and rows. Dashboard
- * queries aggregate gold tables to at most a few hundred rows; {@link #MAX_ROWS} guards the rest.
+ * The small result of one dashboard query, on the driver: column names and rows. Dashboard queries
+ * aggregate gold tables to at most a few hundred rows; {@link #MAX_ROWS} guards the rest.
  */
 public record QueryResult(List<String> columns, List<Object[]> rows, boolean truncated) {
   public static final int MAX_ROWS = 5000;
@@ -35,7 +34,8 @@ public record QueryResult(List<String> columns, List<Object[]> rows, boolean tru
   public int index(String column) {
     int i = columns.indexOf(column);
     if (i < 0) {
-      throw new IllegalArgumentException("the query has no column " + column + " (columns: " + columns + ")");
+      throw new IllegalArgumentException(
+          "the query has no column " + column + " (columns: " + columns + ")");
     }
     return i;
   }

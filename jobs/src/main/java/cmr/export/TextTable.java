@@ -3,7 +3,9 @@ package cmr.export;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Prints query results as an aligned plain-text table (East Asian wide characters count as two). */
+/**
+ * Prints query results as an aligned plain-text table (East Asian wide characters count as two).
+ */
 public final class TextTable {
   private TextTable() {}
 
@@ -53,9 +55,17 @@ public final class TextTable {
     int w = 0;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
-      w += (cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
-          || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
-          || (cp >= 0xFFE0 && cp <= 0xFFE6))) ? 2 : 1;
+      w +=
+          (cp >= 0x1100
+                  && (cp <= 0x115F
+                      || (cp >= 0x2E80 && cp <= 0xA4CF)
+                      || (cp >= 0xAC00 && cp <= 0xD7A3)
+                      || (cp >= 0xF900 && cp <= 0xFAFF)
+                      || (cp >= 0xFE30 && cp <= 0xFE4F)
+                      || (cp >= 0xFF00 && cp <= 0xFF60)
+                      || (cp >= 0xFFE0 && cp <= 0xFFE6)))
+              ? 2
+              : 1;
       i += Character.charCount(cp);
     }
     return w;

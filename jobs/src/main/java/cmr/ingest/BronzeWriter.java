@@ -1,7 +1,15 @@
 package cmr.ingest;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import cmr.step.RunContext;
 import cmr.warehouse.Warehouse;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -9,30 +17,22 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
 /**
- * Writes prepared sources: accepted rows to {@code bronze/<source>} (typed contract columns,
- * {@code _raw}, lineage), one commit per source; rejected rows of all sources to
- * {@code ops/quarantine} in one commit. Each replaces exactly the written arrival days' slice
- * atomically, so a rerun leaves identical tables.
+ * Writes prepared sources: accepted rows to {@code bronze/<source>} (typed contract columns, {@code
+ * _raw}, lineage), one commit per source; rejected rows of all sources to {@code ops/quarantine} in
+ * one commit. Each replaces exactly the written arrival days' slice atomically, so a rerun leaves
+ * identical tables.
  */
 public final class BronzeWriter {
-  public static final StructType QUARANTINE = new StructType()
-      .add("source", DataTypes.StringType, false)
-      .add("arrival_date", DataTypes.DateType, false)
-      .add("file", DataTypes.StringType, true)
-      .add("record", DataTypes.StringType, true)
-      .add("reason", DataTypes.StringType, false)
-      .add("run_id", DataTypes.StringType, false)
-      .add("quarantined_at", DataTypes.TimestampType, false);
+  public static final StructType QUARANTINE =
+      new StructType()
+          .add("source", DataTypes.StringType, false)
+          .add("arrival_date", DataTypes.DateType, false)
+          .add("file", DataTypes.StringType, true)
+          .add("record", DataTypes.StringType, true)
+          .add("reason", DataTypes.StringType, false)
+          .add("run_id", DataTypes.StringType, false)
+          .add("quarantined_at", DataTypes.TimestampType, false);
 
   private final RunContext ctx;
   private final Timestamp now = Timestamp.from(Instant.now());
@@ -56,11 +56,12 @@ public final class BronzeWriter {
     cols.add(lit(ctx.runId()).as("_run_id"));
     cols.add(lit(now).as("_ingested_at"));
     cols.add(col("_arrival_date").as("arrival_date"));
-    Dataset<Row> bronze = p.rows().where(col("_outcome").equalTo(Deduplicator.ACCEPTED)
-            .and(days.filter("_arrival_date")))
-        .select(cols.toArray(Column[]::new));
-    Warehouse.replace(bronze, ctx.wh().bronze(s.name()), days.predicate("arrival_date"),
-        List.of("arrival_date"));
+    Dataset<Row> bronze =
+        p.rows()
+            .where(col("_outcome").equalTo(Deduplicator.ACCEPTED).and(days.filter("_arrival_date")))
+            .select(cols.toArray(Column[]::new));
+    Warehouse.replace(
+        bronze, ctx.wh().bronze(s.name()), days.predicate("arrival_date"), List.of("arrival_date"));
   }
 
   /**
@@ -72,23 +73,40 @@ public final class BronzeWriter {
     for (PreparedSource p : sources) {
       rejected = rejected.unionByName(rejected(p, days));
     }
-    Warehouse.replace(rejected, ctx.wh().ops("quarantine"), days.predicate("arrival_date"),
+    Warehouse.replace(
+        rejected,
+        ctx.wh().ops("quarantine"),
+        days.predicate("arrival_date"),
         List.of("source", "arrival_date"));
   }
 
   private Dataset<Row> rejected(PreparedSource p, DaySlice days) {
     Source s = p.source();
-    Dataset<Row> rejected = p.rows().where(col("_outcome").equalTo(Deduplicator.QUARANTINED)
-            .and(days.filter("_arrival_date")))
-        .select(lit(s.name()).as("source"), col("_arrival_date").as("arrival_date"),
-            col("_source_file").as("file"), col("_raw").as("record"), col("reason"),
-            lit(ctx.runId()).as("run_id"), lit(now).as("quarantined_at"));
+    Dataset<Row> rejected =
+        p.rows()
+            .where(
+                col("_outcome").equalTo(Deduplicator.QUARANTINED).and(days.filter("_arrival_date")))
+            .select(
+                lit(s.name()).as("source"),
+                col("_arrival_date").as("arrival_date"),
+                col("_source_file").as("file"),
+                col("_raw").as("record"),
+                col("reason"),
+                lit(ctx.runId()).as("run_id"),
+                lit(now).as("quarantined_at"));
     if (!p.unreadableFiles().isEmpty()) {
       List<Row> whole = new ArrayList<>();
       for (FileCounts f : p.unreadableFiles()) {
         if (days.days().contains(f.arrivalDate())) {
-          whole.add(RowFactory.create(s.name(), Date.valueOf(f.arrivalDate()), f.file(), null,
-              "unreadable_file", ctx.runId(), now));
+          whole.add(
+              RowFactory.create(
+                  s.name(),
+                  Date.valueOf(f.arrivalDate()),
+                  f.file(),
+                  null,
+                  "unreadable_file",
+                  ctx.runId(),
+                  now));
         }
       }
       rejected = rejected.unionByName(ctx.spark().createDataFrame(whole, QUARANTINE));

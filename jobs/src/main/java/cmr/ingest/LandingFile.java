@@ -5,7 +5,11 @@ import java.util.Locale;
 
 /** A file in a landing folder {@code dt=arrivalDate}, and its kind, decided by its extension. */
 public record LandingFile(String path, String name, LocalDate arrivalDate, Kind kind) {
-  public enum Kind { JSONL, CSV, PARQUET }
+  public enum Kind {
+    JSONL,
+    CSV,
+    PARQUET
+  }
 
   /** The file, or null when the extension is not one SPEC §1 accepts. */
   public static LandingFile of(String path, String name, LocalDate arrivalDate) {

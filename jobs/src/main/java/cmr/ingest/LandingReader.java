@@ -1,35 +1,5 @@
 package cmr.ingest;
 
-import cmr.errors.Errors;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
-
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
@@ -47,18 +17,47 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import cmr.errors.Errors;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
 /**
  * Reads landing files of one source (one or many arrival days) into one frame of strings: the
- * contract fields as text, plus {@code _source_file}, {@code _arrival_date} (from the folder
- * {@code dt=}), {@code _record} (order within the file), {@code _raw} (the record as it came),
- * {@code _corrupt} (could not be parsed) and {@code _bad_utf8}. Files of one kind are read in one
- * Spark read (CSV files grouped by header, parquet by schema), so many days cost one job. Nothing
- * is validated here; blank lines are not records. Works on any Hadoop file system.
+ * contract fields as text, plus {@code _source_file}, {@code _arrival_date} (from the folder {@code
+ * dt=}), {@code _record} (order within the file), {@code _raw} (the record as it came), {@code
+ * _corrupt} (could not be parsed) and {@code _bad_utf8}. Files of one kind are read in one Spark
+ * read (CSV files grouped by header, parquet by schema), so many days cost one job. Nothing is
+ * validated here; blank lines are not records. Works on any Hadoop file system.
  */
 public final class LandingReader {
   public static final String CORRUPT = "_corrupt_record";
-  private static final Map<String, String> PERMISSIVE = Map.of("mode", "PERMISSIVE",
-      "columnNameOfCorruptRecord", CORRUPT);
+  private static final Map<String, String> PERMISSIVE =
+      Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT);
   private final SparkSession spark;
 
   public LandingReader(SparkSession spark) {
@@ -107,7 +106,10 @@ public final class LandingReader {
       files.sort(Comparator.comparing(LandingFile::name));
       return files;
     } catch (IOException e) {
-      throw Errors.input("ingest", folder, "cannot list the folder: " + e.getMessage(),
+      throw Errors.input(
+          "ingest",
+          folder,
+          "cannot list the folder: " + e.getMessage(),
           "check that the landing path exists and is readable");
     }
   }
@@ -115,7 +117,8 @@ public final class LandingReader {
   /** All the given files of one source as the frame of strings described above. */
   public Dataset<Row> read(Source source, List<LandingFile> files) {
     List<Dataset<Row>> parts = new ArrayList<>();
-    List<LandingFile> json = files.stream().filter(f -> f.kind() == LandingFile.Kind.JSONL).toList();
+    List<LandingFile> json =
+        files.stream().filter(f -> f.kind() == LandingFile.Kind.JSONL).toList();
     if (!json.isEmpty()) {
       parts.add(readJson(source, json));
     }
@@ -126,7 +129,8 @@ public final class LandingReader {
       }
     }
     csvByHeader.forEach((header, group) -> parts.add(readCsv(source, header, group)));
-    List<LandingFile> parquet = files.stream().filter(f -> f.kind() == LandingFile.Kind.PARQUET).toList();
+    List<LandingFile> parquet =
+        files.stream().filter(f -> f.kind() == LandingFile.Kind.PARQUET).toList();
     if (!parquet.isEmpty()) {
       parts.add(readParquet(source, parquet));
     }
@@ -134,7 +138,9 @@ public final class LandingReader {
   }
 
   private Dataset<Row> text(List<LandingFile> files) {
-    return spark.read().text(paths(files))
+    return spark
+        .read()
+        .text(paths(files))
         .withColumn("_source_file", sourceFile())
         .withColumn("_record", monotonically_increasing_id())
         .where(trim(col("value")).notEqual(""));
@@ -143,20 +149,28 @@ public final class LandingReader {
   private Dataset<Row> readJson(Source source, List<LandingFile> files) {
     StructType schema = stringSchema(source.fields()).add(CORRUPT, DataTypes.StringType);
     Dataset<Row> parsed = text(files).withColumn("_p", from_json(col("value"), schema, PERMISSIVE));
-    return project(source, parsed, f -> col("_p." + f),
-        col("_p." + CORRUPT).isNotNull().or(col("_p").isNull())
+    return project(
+        source,
+        parsed,
+        f -> col("_p." + f),
+        col("_p." + CORRUPT)
+            .isNotNull()
+            .or(col("_p").isNull())
             .or(not(trim(col("value")).startsWith("{"))));
   }
 
   private Dataset<Row> readCsv(Source source, String header, List<LandingFile> files) {
-    List<String> columns = Arrays.stream(header.split(",", -1))
-        .map(h -> h.trim().replace("\"", "")).toList();
+    List<String> columns =
+        Arrays.stream(header.split(",", -1)).map(h -> h.trim().replace("\"", "")).toList();
     StructType schema = stringSchema(columns).add(CORRUPT, DataTypes.StringType);
     Set<String> present = Set.copyOf(columns);
-    Dataset<Row> lines = text(files)
-        .where(regexp_replace(col("value"), "^\uFEFF", "").notEqual(header));
-    Dataset<Row> parsed = lines.withColumn("_p", from_csv(col("value"), lit(schema.toDDL()), PERMISSIVE));
-    return project(source, parsed,
+    Dataset<Row> lines =
+        text(files).where(regexp_replace(col("value"), "^\uFEFF", "").notEqual(header));
+    Dataset<Row> parsed =
+        lines.withColumn("_p", from_csv(col("value"), lit(schema.toDDL()), PERMISSIVE));
+    return project(
+        source,
+        parsed,
         f -> present.contains(f) ? col("_p." + f) : lit(null).cast("string"),
         col("_p." + CORRUPT).isNotNull().or(col("_p").isNull()));
   }
@@ -168,8 +182,10 @@ public final class LandingReader {
       raw = spark.read().option("mergeSchema", "true").parquet(paths(files));
     } catch (Exception e) {
       // Incompatible schemas (or an unreadable footer): read file by file to find out which.
-      return files.stream().map(f -> readParquet(source, List.of(f), parquetSchema(f)))
-          .reduce(Dataset::unionByName).orElseThrow();
+      return files.stream()
+          .map(f -> readParquet(source, List.of(f), parquetSchema(f)))
+          .reduce(Dataset::unionByName)
+          .orElseThrow();
     }
     return readParquet(source, files, raw.schema());
   }
@@ -180,30 +196,40 @@ public final class LandingReader {
     for (StructField f : schema.fields()) {
       byName.put(f.name(), f);
     }
-    Dataset<Row> withRaw = raw
-        .withColumn("value", to_json(struct(Arrays.stream(raw.columns())
-            .map(c -> col("`" + c + "`")).toArray(Column[]::new))))
-        .withColumn("_source_file", sourceFile())
-        .withColumn("_record", monotonically_increasing_id());
-    return project(source, withRaw, f -> {
-      StructField sf = byName.get(f);
-      if (sf == null) {
-        return lit(null).cast("string");
-      }
-      if (sf.dataType().equals(DataTypes.TimestampType)) {
-        // A typed timestamp is an instant: render it with its offset so the time rules apply.
-        return date_format(col("`" + f + "`"), "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
-      }
-      return col("`" + f + "`").cast("string");
-    }, lit(false));
+    Dataset<Row> withRaw =
+        raw.withColumn(
+                "value",
+                to_json(
+                    struct(
+                        Arrays.stream(raw.columns())
+                            .map(c -> col("`" + c + "`"))
+                            .toArray(Column[]::new))))
+            .withColumn("_source_file", sourceFile())
+            .withColumn("_record", monotonically_increasing_id());
+    return project(
+        source,
+        withRaw,
+        f -> {
+          StructField sf = byName.get(f);
+          if (sf == null) {
+            return lit(null).cast("string");
+          }
+          if (sf.dataType().equals(DataTypes.TimestampType)) {
+            // A typed timestamp is an instant: render it with its offset so the time rules apply.
+            return date_format(col("`" + f + "`"), "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
+          }
+          return col("`" + f + "`").cast("string");
+        },
+        lit(false));
   }
 
-  private Dataset<Row> project(Source source, Dataset<Row> df, Function<String, Column> field,
-                               Column corrupt) {
+  private Dataset<Row> project(
+      Source source, Dataset<Row> df, Function<String, Column> field, Column corrupt) {
     List<Column> cols = new ArrayList<>();
     cols.add(col("_source_file"));
-    cols.add(to_date(regexp_extract(col("_source_file"), "/dt=([0-9]{4}-[0-9]{2}-[0-9]{2})/", 1))
-        .as("_arrival_date"));
+    cols.add(
+        to_date(regexp_extract(col("_source_file"), "/dt=([0-9]{4}-[0-9]{2}-[0-9]{2})/", 1))
+            .as("_arrival_date"));
     cols.add(col("_record"));
     cols.add(col("value").as("_raw"));
     cols.add(corrupt.as("_corrupt"));
@@ -216,8 +242,10 @@ public final class LandingReader {
 
   /** The frame of a source with no files. */
   public Dataset<Row> empty(Source source) {
-    StringBuilder ddl = new StringBuilder("_source_file STRING, _arrival_date DATE, _record BIGINT, "
-        + "_raw STRING, _corrupt BOOLEAN, _bad_utf8 BOOLEAN");
+    StringBuilder ddl =
+        new StringBuilder(
+            "_source_file STRING, _arrival_date DATE, _record BIGINT, "
+                + "_raw STRING, _corrupt BOOLEAN, _bad_utf8 BOOLEAN");
     for (String f : source.fields()) {
       ddl.append(", ").append(f).append(" STRING");
     }
@@ -264,7 +292,8 @@ public final class LandingReader {
         CompressionCodec codec = new CompressionCodecFactory(conf()).getCodec(p);
         in = codec == null ? in : codec.createInputStream(in);
       }
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line = r.readLine();
         if (line == null || line.isBlank()) {
           throw new IOException("no header row");
@@ -285,7 +314,9 @@ public final class LandingReader {
     private final String file;
 
     public UnreadableFileException(String file, Throwable cause) {
-      super(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
+      super(
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(),
+          cause);
       this.file = file;
     }
 

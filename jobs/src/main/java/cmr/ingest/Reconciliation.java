@@ -1,22 +1,21 @@
 package cmr.ingest;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import cmr.errors.Errors;
 import cmr.step.RunContext;
 import cmr.warehouse.Warehouse;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Nothing lost (DESIGN rule 2): for every file of every source, the rows read must equal the rows
@@ -25,15 +24,16 @@ import static org.apache.spark.sql.functions.lit;
  * arrival day and file; one commit for all sources) and fails the run when they do not add up.
  */
 public final class Reconciliation {
-  public static final StructType SCHEMA = new StructType()
-      .add("run_id", DataTypes.StringType, false)
-      .add("arrival_date", DataTypes.DateType, false)
-      .add("source", DataTypes.StringType, false)
-      .add("file", DataTypes.StringType, false)
-      .add("rows_read", DataTypes.LongType, false)
-      .add("rows_bronze", DataTypes.LongType, false)
-      .add("rows_quarantined", DataTypes.LongType, false)
-      .add("rows_duplicate", DataTypes.LongType, false);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("run_id", DataTypes.StringType, false)
+          .add("arrival_date", DataTypes.DateType, false)
+          .add("source", DataTypes.StringType, false)
+          .add("file", DataTypes.StringType, false)
+          .add("rows_read", DataTypes.LongType, false)
+          .add("rows_bronze", DataTypes.LongType, false)
+          .add("rows_quarantined", DataTypes.LongType, false)
+          .add("rows_duplicate", DataTypes.LongType, false);
 
   private final RunContext ctx;
 
@@ -56,13 +56,21 @@ public final class Reconciliation {
         if (fc.read() != b + q + fc.duplicates() || b != fc.accepted() || q != fc.quarantined()) {
           throw Errors.reconciliation(source, fc.file(), fc.read(), b, q, fc.duplicates());
         }
-        rows.add(RowFactory.create(ctx.runId(), Date.valueOf(fc.arrivalDate()), source, fc.file(),
-            fc.read(), b, q, fc.duplicates()));
+        rows.add(
+            RowFactory.create(
+                ctx.runId(),
+                Date.valueOf(fc.arrivalDate()),
+                source,
+                fc.file(),
+                fc.read(),
+                b,
+                q,
+                fc.duplicates()));
       }
     }
     Dataset<Row> df = ctx.spark().createDataFrame(rows, SCHEMA);
-    Warehouse.replace(df, ctx.wh().ops("ingest_files"), days.predicate("arrival_date"),
-        List.of("arrival_date"));
+    Warehouse.replace(
+        df, ctx.wh().ops("ingest_files"), days.predicate("arrival_date"), List.of("arrival_date"));
   }
 
   /**
@@ -70,14 +78,27 @@ public final class Reconciliation {
    * quarantine, in one query (one plan, its scans run side by side), keyed by {@link #key}.
    */
   private Map<String, Long> countAll(List<PreparedSource> sources, DaySlice days) {
-    Dataset<Row> all = ctx.spark().read().format("delta").load(ctx.wh().ops("quarantine"))
-        .where(days.filter("arrival_date").and(col("reason").notEqual("unreadable_file")))
-        .groupBy(lit("quarantine").as("kind"), col("source"), col("file")).count();
+    Dataset<Row> all =
+        ctx.spark()
+            .read()
+            .format("delta")
+            .load(ctx.wh().ops("quarantine"))
+            .where(days.filter("arrival_date").and(col("reason").notEqual("unreadable_file")))
+            .groupBy(lit("quarantine").as("kind"), col("source"), col("file"))
+            .count();
     for (PreparedSource p : sources) {
-      all = all.unionByName(ctx.spark().read().format("delta").load(ctx.wh().bronze(p.source().name()))
-          .where(days.filter("arrival_date"))
-          .groupBy(lit("bronze").as("kind"), lit(p.source().name()).as("source"),
-              col("_source_file").as("file")).count());
+      all =
+          all.unionByName(
+              ctx.spark()
+                  .read()
+                  .format("delta")
+                  .load(ctx.wh().bronze(p.source().name()))
+                  .where(days.filter("arrival_date"))
+                  .groupBy(
+                      lit("bronze").as("kind"),
+                      lit(p.source().name()).as("source"),
+                      col("_source_file").as("file"))
+                  .count());
     }
     Map<String, Long> m = new HashMap<>();
     for (Row r : all.collectAsList()) {

@@ -1,18 +1,17 @@
 package cmr.ingest;
 
-import cmr.loader.CoefficientsFormat;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import cmr.errors.Errors;
 import cmr.ingest.LandingReader.UnreadableFileException;
-import cmr.step.RunContext;
+import cmr.loader.CoefficientsFormat;
 import cmr.sql.SqlFiles;
+import cmr.step.RunContext;
 import cmr.warehouse.Warehouse;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,12 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Reads one source's landing folders for arrival days {@code from..to}, validates every row with
@@ -57,7 +55,8 @@ public final class SourcePreparer {
       }
     }
     for (String f : ignored) {
-      ctx.progress().step("ingest", "ignoring " + f + " (not .jsonl, .jsonl.gz, .csv, .csv.gz or .parquet)");
+      ctx.progress()
+          .step("ingest", "ignoring " + f + " (not .jsonl, .jsonl.gz, .csv, .csv.gz or .parquet)");
     }
     List<FileCounts> unreadable = new ArrayList<>();
     while (true) {
@@ -68,7 +67,8 @@ public final class SourcePreparer {
         if (!ctx.cfg().ingest().quarantineUnreadableFiles()) {
           throw Errors.unreadableFile(bad.file(), rootMessage(bad), bad);
         }
-        LandingFile f = files.stream().filter(x -> x.path().equals(bad.file())).findFirst().orElseThrow();
+        LandingFile f =
+            files.stream().filter(x -> x.path().equals(bad.file())).findFirst().orElseThrow();
         ctx.progress().step("ingest", "quarantining unreadable file " + f.path());
         files.remove(f);
         unreadable.add(new FileCounts(f.path(), f.arrivalDate(), 0, 0, 0, 0));
@@ -76,16 +76,26 @@ public final class SourcePreparer {
     }
   }
 
-  private PreparedSource judge(Source source, LocalDate from, Set<LocalDate> present,
-                               List<LandingFile> files, List<FileCounts> unreadable) {
+  private PreparedSource judge(
+      Source source,
+      LocalDate from,
+      Set<LocalDate> present,
+      List<LandingFile> files,
+      List<FileCounts> unreadable) {
     reader.read(source, files).createOrReplaceTempView("landing_rows");
-    Map<String, Object> args = Map.of("late_days", ctx.cfg().ingest().lateDays(),
-        "max_money", ctx.cfg().ingest().maxMoney().toPlainString(),
-        "channels", CoefficientsFormat.AD_CHANNELS.toArray(String[]::new));
+    Map<String, Object> args =
+        Map.of(
+            "late_days",
+            ctx.cfg().ingest().lateDays(),
+            "max_money",
+            ctx.cfg().ingest().maxMoney().toPlainString(),
+            "channels",
+            CoefficientsFormat.AD_CHANNELS.toArray(String[]::new));
     Dataset<Row> validated = SqlFiles.run(ctx.spark(), "bronze/validate_" + source.name(), args);
-    Dataset<Row> judged = source.fact()
-        ? Deduplicator.facts(validated, recentIds(source, from), ctx.cfg().ingest().lateDays())
-        : Deduplicator.snapshot(validated, source.key());
+    Dataset<Row> judged =
+        source.fact()
+            ? Deduplicator.facts(validated, recentIds(source, from), ctx.cfg().ingest().lateDays())
+            : Deduplicator.snapshot(validated, source.key());
     // Materialised once, without lineage: a cache would not do, because writing bronze makes
     // Spark drop every cached plan that reads bronze (recentIds does), and the quarantine write
     // and the reconciliation would then read, validate and deduplicate the landing files again.
@@ -96,47 +106,70 @@ public final class SourcePreparer {
     for (LandingFile f : files) {
       counts.put(f.path(), new FileCounts(f.path(), f.arrivalDate(), 0, 0, 0, 0));
     }
-    List<Row> perFile = judged.groupBy(col("_source_file"), col("_arrival_date"))
-        .agg(count(lit(1)).as("read"),
-            sum(when(col("_outcome").equalTo(Deduplicator.ACCEPTED), 1).otherwise(0)).as("acc"),
-            sum(when(col("_outcome").equalTo(Deduplicator.QUARANTINED), 1).otherwise(0)).as("qua"),
-            sum(when(col("_outcome").equalTo(Deduplicator.DUPLICATE), 1).otherwise(0)).as("dup"),
-            sum(when(col("_bad_utf8"), 1).otherwise(0)).as("bad_utf8"))
-        .collectAsList();
+    List<Row> perFile =
+        judged
+            .groupBy(col("_source_file"), col("_arrival_date"))
+            .agg(
+                count(lit(1)).as("read"),
+                sum(when(col("_outcome").equalTo(Deduplicator.ACCEPTED), 1).otherwise(0)).as("acc"),
+                sum(when(col("_outcome").equalTo(Deduplicator.QUARANTINED), 1).otherwise(0))
+                    .as("qua"),
+                sum(when(col("_outcome").equalTo(Deduplicator.DUPLICATE), 1).otherwise(0))
+                    .as("dup"),
+                sum(when(col("_bad_utf8"), 1).otherwise(0)).as("bad_utf8"))
+            .collectAsList();
     for (Row r : perFile) {
       String file = r.getString(0);
       if (r.getLong(6) > 0) {
-        throw new UnreadableFileException(file, "not UTF-8 (" + r.getLong(6)
-            + " line(s) with invalid bytes)");
+        throw new UnreadableFileException(
+            file, "not UTF-8 (" + r.getLong(6) + " line(s) with invalid bytes)");
       }
-      counts.put(file, new FileCounts(file, r.getDate(1).toLocalDate(), r.getLong(2), r.getLong(3),
-          r.getLong(4), r.getLong(5)));
+      counts.put(
+          file,
+          new FileCounts(
+              file,
+              r.getDate(1).toLocalDate(),
+              r.getLong(2),
+              r.getLong(3),
+              r.getLong(4),
+              r.getLong(5)));
     }
     Map<LocalDate, Map<String, Long>> reasons = new TreeMap<>();
-    for (Row r : judged.where(col("reason").isNotNull()).groupBy("_arrival_date", "reason").count()
-        .orderBy(col("count").desc(), col("reason")).collectAsList()) {
-      reasons.computeIfAbsent(r.getDate(0).toLocalDate(), d -> new LinkedHashMap<>())
+    for (Row r :
+        judged
+            .where(col("reason").isNotNull())
+            .groupBy("_arrival_date", "reason")
+            .count()
+            .orderBy(col("count").desc(), col("reason"))
+            .collectAsList()) {
+      reasons
+          .computeIfAbsent(r.getDate(0).toLocalDate(), d -> new LinkedHashMap<>())
           .put(r.getString(1), r.getLong(2));
     }
-    return new PreparedSource(source, Set.copyOf(present), judged, counts, List.copyOf(unreadable),
-        reasons);
+    return new PreparedSource(
+        source, Set.copyOf(present), judged, counts, List.copyOf(unreadable), reasons);
   }
 
   /** Ids accepted on the late_days arrival days before {@code from} (a rerun ignores its own). */
   private Dataset<Row> recentIds(Source source, LocalDate from) {
     String path = ctx.wh().bronze(source.name());
     if (!Warehouse.exists(ctx.spark(), path)) {
-      return ctx.spark().sql("SELECT CAST(NULL AS STRING) AS event_id, CAST(NULL AS DATE) AS arrival_date")
+      return ctx.spark()
+          .sql("SELECT CAST(NULL AS STRING) AS event_id, CAST(NULL AS DATE) AS arrival_date")
           .limit(0);
     }
     LocalDate earliest = from.minusDays(ctx.cfg().ingest().lateDays());
-    return ctx.spark().read().format("delta").load(path)
+    return ctx.spark()
+        .read()
+        .format("delta")
+        .load(path)
         .where(col("arrival_date").geq(lit(earliest)).and(col("arrival_date").lt(lit(from))))
         .select("event_id", "arrival_date");
   }
 
   /** Names the file that cannot be read, reading the files one by one when Spark did not say. */
-  private UnreadableFileException findUnreadable(Source source, List<LandingFile> files, Exception e) {
+  private UnreadableFileException findUnreadable(
+      Source source, List<LandingFile> files, Exception e) {
     if (e instanceof UnreadableFileException u) {
       return u;
     }

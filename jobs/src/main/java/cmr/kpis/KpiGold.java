@@ -1,32 +1,31 @@
 package cmr.kpis;
 
-import cmr.state.RecomputeCalendar;
-import cmr.config.CmrConfig;
-import cmr.state.UserMonthTiers;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
-import cmr.step.RunContext;
+import cmr.config.CmrConfig;
 import cmr.sql.SqlFiles;
+import cmr.state.RecomputeCalendar;
+import cmr.state.UserMonthTiers;
+import cmr.step.RunContext;
 import cmr.warehouse.Warehouse;
 import io.delta.tables.DeltaTable;
-import org.apache.spark.sql.SparkSession;
-
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * Writes the six KPI gold tables for the slice a run recomputes: the daily tables for
- * {@code goldFrom..runDate}, the monthly ones for the months
- * containing those days, each with one atomic {@code replaceWhere}; then marks the daily rows that
- * have just become final. Expects the views of {@link KpiInputs}.
+ * Writes the six KPI gold tables for the slice a run recomputes: the daily tables for {@code
+ * goldFrom..runDate}, the monthly ones for the months containing those days, each with one atomic
+ * {@code replaceWhere}; then marks the daily rows that have just become final. Expects the views of
+ * {@link KpiInputs}.
  */
 final class KpiGold {
-  static final List<String> DAILY = List.of("daily_kpis", "new_users_by_source", "take_rate_by_dimension");
+  static final List<String> DAILY =
+      List.of("daily_kpis", "new_users_by_source", "take_rate_by_dimension");
   static final List<String> MONTHLY = List.of("monthly_kpis", "tier_mix", "tier_transitions");
 
   private KpiGold() {}
@@ -43,8 +42,12 @@ final class KpiGold {
     String slice = "date >= DATE'" + cal.goldFrom() + "' AND date <= DATE'" + cal.runDate() + "'";
     long rows = 0;
     for (String table : DAILY) {
-      rows += Warehouse.replaceCounted(SqlFiles.run(ctx.spark(), "gold/" + table, args),
-          ctx.wh().gold(table), slice, List.of());
+      rows +=
+          Warehouse.replaceCounted(
+              SqlFiles.run(ctx.spark(), "gold/" + table, args),
+              ctx.wh().gold(table),
+              slice,
+              List.of());
     }
     markFinal(ctx.spark(), ctx.wh().gold("daily_kpis"), cal.finalBefore());
     return rows;
@@ -55,16 +58,23 @@ final class KpiGold {
     String slice = UserMonthTiers.monthSlice(cal);
     long rows = 0;
     for (String table : MONTHLY) {
-      rows += Warehouse.replaceCounted(SqlFiles.run(ctx.spark(), "gold/" + table, Map.of()),
-          ctx.wh().gold(table), slice, List.of());
+      rows +=
+          Warehouse.replaceCounted(
+              SqlFiles.run(ctx.spark(), "gold/" + table, Map.of()),
+              ctx.wh().gold(table),
+              slice,
+              List.of());
     }
     return rows;
   }
 
-  /** Sets {@code final} on the daily rows dated before {@code finalBefore} that are not final yet. */
+  /**
+   * Sets {@code final} on the daily rows dated before {@code finalBefore} that are not final yet.
+   */
   static void markFinal(SparkSession spark, String path, LocalDate finalBefore) {
-    DeltaTable.forPath(spark, path).update(
-        col("final").equalTo(false).and(col("date").lt(lit(Date.valueOf(finalBefore)))),
-        Map.of("final", lit(true)));
+    DeltaTable.forPath(spark, path)
+        .update(
+            col("final").equalTo(false).and(col("date").lt(lit(Date.valueOf(finalBefore)))),
+            Map.of("final", lit(true)));
   }
 }

@@ -15,29 +15,32 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Registers the views the KPI gold SQL reads (the tables of {@link KpisStep#reads()}): the state
- * tables {@code user_daily}, {@code merchant_daily_money}, {@code user_first_active},
- * {@code user_month_tiers}; {@code settlements} (gold, empty until it exists);
- * {@code merchants_snap} (the merchants snapshots in force on each gold day); {@code kpi_months}
- * and {@code monthly_kpis_existing}. Lazy: nothing is read here except the list of snapshot
- * dates.
+ * tables {@code user_daily}, {@code merchant_daily_money}, {@code user_first_active}, {@code
+ * user_month_tiers}; {@code settlements} (gold, empty until it exists); {@code merchants_snap} (the
+ * merchants snapshots in force on each gold day); {@code kpi_months} and {@code
+ * monthly_kpis_existing}. Lazy: nothing is read here except the list of snapshot dates.
  */
 final class KpiInputs {
-  private static final StructType SETTLEMENTS = new StructType()
-      .add("campaign_id", DataTypes.StringType).add("cycle_start", DataTypes.DateType)
-      .add("merchant_id", DataTypes.StringType).add("cycle_end", DataTypes.DateType)
-      .add("compensation", DataTypes.createDecimalType(18, 2));
-  private static final StructType EXISTING_MONTHS = new StructType()
-      .add("month", DataTypes.StringType)
-      .add("mau", DataTypes.LongType)
-      .add("gmv", DataTypes.createDecimalType(18, 2))
-      .add("cmr", DataTypes.createDecimalType(18, 2));
+  private static final StructType SETTLEMENTS =
+      new StructType()
+          .add("campaign_id", DataTypes.StringType)
+          .add("cycle_start", DataTypes.DateType)
+          .add("merchant_id", DataTypes.StringType)
+          .add("cycle_end", DataTypes.DateType)
+          .add("compensation", DataTypes.createDecimalType(18, 2));
+  private static final StructType EXISTING_MONTHS =
+      new StructType()
+          .add("month", DataTypes.StringType)
+          .add("mau", DataTypes.LongType)
+          .add("gmv", DataTypes.createDecimalType(18, 2))
+          .add("cmr", DataTypes.createDecimalType(18, 2));
 
   private KpiInputs() {}
 
   static void register(RunContext ctx, RecomputeCalendar cal) {
     SparkSession spark = ctx.spark();
-    for (String t : List.of("user_daily", "merchant_daily_money", "user_first_active",
-        "user_month_tiers")) {
+    for (String t :
+        List.of("user_daily", "merchant_daily_money", "user_first_active", "user_month_tiers")) {
       spark.read().format("delta").load(ctx.wh().state(t)).createOrReplaceTempView(t);
     }
     SilverTables.read(spark, ctx.wh().gold("quanzhantui_settlements"), SETTLEMENTS)
@@ -52,6 +55,7 @@ final class KpiInputs {
         .createOrReplaceTempView("merchants_snap");
     cal.monthsFrame(spark).createOrReplaceTempView("kpi_months");
     SilverTables.read(spark, ctx.wh().gold("monthly_kpis"), EXISTING_MONTHS)
-        .select("month", "mau", "gmv", "cmr").createOrReplaceTempView("monthly_kpis_existing");
+        .select("month", "mau", "gmv", "cmr")
+        .createOrReplaceTempView("monthly_kpis_existing");
   }
 }

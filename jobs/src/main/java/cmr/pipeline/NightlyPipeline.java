@@ -1,27 +1,25 @@
 package cmr.pipeline;
 
-import cmr.step.RunContext;
-import cmr.step.Step;
-import cmr.step.StepResult;
-
 import cmr.errors.CmrException;
 import cmr.errors.Errors;
+import cmr.step.RunContext;
 import cmr.step.RunLog;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
-
+import cmr.step.Step;
+import cmr.step.StepResult;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Runs the steps of one date in dependency order. A step runs only when every step it depends on
- * succeeded; a failed step does not stop independent ones (a refused publication does not stop
- * the dashboard export). Every step is written to {@code ops/job_runs}. Throws the first failure
- * once all runnable steps have run.
+ * succeeded; a failed step does not stop independent ones (a refused publication does not stop the
+ * dashboard export). Every step is written to {@code ops/job_runs}. Throws the first failure once
+ * all runnable steps have run.
  */
 public final class NightlyPipeline {
   private static final Logger LOG = LogManager.getLogger("cmr.trace");
@@ -59,31 +57,52 @@ public final class NightlyPipeline {
       Instant start = Instant.now();
       if (!missing.isEmpty()) {
         ctx.progress().step(step.name(), "not run: depends on failed step(s) " + missing);
-        log.record(ctx.runId(), ctx.runDate(), step.name(), "not_run", start, Instant.now(),
-            StepResult.skipped("depends on " + missing), null);
+        log.record(
+            ctx.runId(),
+            ctx.runDate(),
+            step.name(),
+            "not_run",
+            start,
+            Instant.now(),
+            StepResult.skipped("depends on " + missing),
+            null);
         continue;
       }
       ctx.spark().sparkContext().setJobDescription("cmr " + step.name() + " " + ctx.runDate());
-      ctx.progress().step(step.name(), "started for " + (ctx.isRange()
-          ? ctx.from() + " .. " + ctx.runDate() : ctx.runDate()));
+      ctx.progress()
+          .step(
+              step.name(),
+              "started for "
+                  + (ctx.isRange() ? ctx.from() + " .. " + ctx.runDate() : ctx.runDate()));
       try {
         StepResult r = step.run(ctx);
         Instant end = Instant.now();
         if (r.byDay().isEmpty()) {
           log.record(ctx.runId(), ctx.runDate(), step.name(), "succeeded", start, end, r, null);
         } else {
-          log.recordAll(r.byDay().entrySet().stream().map(e -> {
-            CmrException f = r.failedDays().get(e.getKey());
-            return RunLog.entry(ctx.runId(), e.getKey(), step.name(),
-                f == null ? "succeeded" : "failed", start, end, e.getValue(),
-                f == null ? null : f.oneLine());
-          }).toList());
+          log.recordAll(
+              r.byDay().entrySet().stream()
+                  .map(
+                      e -> {
+                        CmrException f = r.failedDays().get(e.getKey());
+                        return RunLog.entry(
+                            ctx.runId(),
+                            e.getKey(),
+                            step.name(),
+                            f == null ? "succeeded" : "failed",
+                            start,
+                            end,
+                            e.getValue(),
+                            f == null ? null : f.oneLine());
+                      })
+                  .toList());
         }
         CmrException dayFailure = r.failedDays().values().stream().findFirst().orElse(null);
         if (dayFailure != null) {
           failures.add(dayFailure);
-          ctx.progress().step(step.name(), "FAILED on " + r.failedDays().keySet() + ": "
-              + dayFailure.reason());
+          ctx.progress()
+              .step(
+                  step.name(), "FAILED on " + r.failedDays().keySet() + ": " + dayFailure.reason());
           if (!ctx.options().keepGoing()) {
             continue;
           }
@@ -96,8 +115,13 @@ public final class NightlyPipeline {
         ctx.progress().step(step.name(), "FAILED: " + ce.reason());
         Instant end = Instant.now();
         List<LocalDate> days = step.perArrivalDay() ? ctx.arrivalDays() : List.of(ctx.runDate());
-        log.recordAll(days.stream().map(d -> RunLog.entry(ctx.runId(), d, step.name(), "failed",
-            start, end, null, ce.oneLine())).toList());
+        log.recordAll(
+            days.stream()
+                .map(
+                    d ->
+                        RunLog.entry(
+                            ctx.runId(), d, step.name(), "failed", start, end, null, ce.oneLine()))
+                .toList());
         failures.add(ce);
       } finally {
         ctx.spark().sparkContext().setJobDescription(null);

@@ -1,19 +1,16 @@
 package cmr.pipeline;
 
-import cmr.step.RunContext;
-import cmr.step.RunOptions;
-import cmr.step.Step;
-import cmr.step.StepResult;
-
 import cmr.config.CmrConfig;
 import cmr.errors.CmrException;
 import cmr.errors.Errors;
-import cmr.step.Progress;
-import cmr.step.RunLog;
 import cmr.spark.SparkSessions;
+import cmr.step.Progress;
+import cmr.step.RunContext;
+import cmr.step.RunLog;
+import cmr.step.RunOptions;
+import cmr.step.Step;
+import cmr.step.StepResult;
 import cmr.warehouse.Warehouse;
-import org.apache.spark.sql.SparkSession;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,11 +19,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.spark.sql.SparkSession;
 
 /** Runs the nightly pipeline for one date or a range of dates, with one SparkSession. */
 public final class Runner {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
   private final CmrConfig cfg;
   private final SparkSession spark;
   private final Progress progress;
@@ -50,10 +48,14 @@ public final class Runner {
   }
 
   public RunContext context(LocalDate date, RunOptions options) {
-    String runId = date + "_" + STAMP.format(Instant.now()) + "_"
-        + UUID.randomUUID().toString().substring(0, 6);
-    return new RunContext(spark, cfg, new Warehouse(cfg.paths().warehouse()), date, runId, options,
-        progress);
+    String runId =
+        date
+            + "_"
+            + STAMP.format(Instant.now())
+            + "_"
+            + UUID.randomUUID().toString().substring(0, 6);
+    return new RunContext(
+        spark, cfg, new Warehouse(cfg.paths().warehouse()), date, runId, options, progress);
   }
 
   /** Runs every step for {@code date}; throws the first failure. */
@@ -74,7 +76,9 @@ public final class Runner {
     List<String> known = all.steps().stream().map(Step::name).toList();
     for (String n : names) {
       if (!known.contains(n)) {
-        throw Errors.usage("--steps " + String.join(",", names), "unknown step '" + n + "'",
+        throw Errors.usage(
+            "--steps " + String.join(",", names),
+            "unknown step '" + n + "'",
             "use some of " + String.join(",", known));
       }
     }
@@ -87,8 +91,9 @@ public final class Runner {
           continue;
         }
         if (!log.succeeded(dep, date)) {
-          throw Errors.usage("--steps " + String.join(",", names), "step '" + step.name()
-              + "' needs '" + dep + "', which has not succeeded for " + date,
+          throw Errors.usage(
+              "--steps " + String.join(",", names),
+              "step '" + step.name() + "' needs '" + dep + "', which has not succeeded for " + date,
               "add it (--steps " + dep + "," + step.name() + ") or run the whole nightly");
         }
         satisfied.add(dep);
@@ -97,8 +102,8 @@ public final class Runner {
     nightly(chosen, date, options, satisfied);
   }
 
-  private void nightly(NightlyPipeline pipeline, LocalDate date, RunOptions options,
-                       Set<String> satisfied) {
+  private void nightly(
+      NightlyPipeline pipeline, LocalDate date, RunOptions options, Set<String> satisfied) {
     run(pipeline, context(date, options), satisfied);
   }
 
@@ -110,8 +115,15 @@ public final class Runner {
     progress.step("nightly", "run " + ctx.runId());
     try {
       pipeline.run(ctx, satisfied);
-      log.record(ctx.runId(), date, "nightly", "succeeded", start, Instant.now(),
-          StepResult.of(0, 0, "all steps succeeded"), null);
+      log.record(
+          ctx.runId(),
+          date,
+          "nightly",
+          "succeeded",
+          start,
+          Instant.now(),
+          StepResult.of(0, 0, "all steps succeeded"),
+          null);
       progress.step("nightly", date + " succeeded");
     } catch (CmrException e) {
       log.record(ctx.runId(), date, "nightly", "failed", start, Instant.now(), null, e.oneLine());
@@ -121,22 +133,22 @@ public final class Runner {
 
   /**
    * Backfill: the same gold tables as running nightly for each date from {@code from} to {@code to}
-   * in order, by the same steps in one pass over the range (the run context's arrival days
-   * {@code from .. to}). Ingest judges every row against its own arrival day and duplicates in
-   * arrival order; silver is built for all those days at once; every later step runs once for
-   * {@code to}, recomputing all event dates of the range (events dated D are complete once
-   * D + late_days has been ingested, so one pass over everything equals the nightly sequence;
-   * settlements use only what had arrived by each cycle's settling date). Training, publication
-   * and export run for the last date only. A day whose reject rate breaks the limit stops the
-   * backfill after that day is written, unless {@code keepGoing}: then the other days go on and the
-   * failed days stay out of silver until rerun. With {@code resume}, a range whose days were all
-   * ingested and built into silver skips straight to the steps after silver.
+   * in order, by the same steps in one pass over the range (the run context's arrival days {@code
+   * from .. to}). Ingest judges every row against its own arrival day and duplicates in arrival
+   * order; silver is built for all those days at once; every later step runs once for {@code to},
+   * recomputing all event dates of the range (events dated D are complete once D + late_days has
+   * been ingested, so one pass over everything equals the nightly sequence; settlements use only
+   * what had arrived by each cycle's settling date). Training, publication and export run for the
+   * last date only. A day whose reject rate breaks the limit stops the backfill after that day is
+   * written, unless {@code keepGoing}: then the other days go on and the failed days stay out of
+   * silver until rerun. With {@code resume}, a range whose days were all ingested and built into
+   * silver skips straight to the steps after silver.
    */
-  public void backfill(LocalDate from, LocalDate to, RunOptions options, boolean keepGoing,
-                       boolean resume) {
+  public void backfill(
+      LocalDate from, LocalDate to, RunOptions options, boolean keepGoing, boolean resume) {
     if (to.isBefore(from)) {
-      throw Errors.usage("--from " + from + " --to " + to, "the range is empty",
-          "give --from on or before --to");
+      throw Errors.usage(
+          "--from " + from + " --to " + to, "the range is empty", "give --from on or before --to");
     }
     RunContext ctx = context(to, options.withRange(from, keepGoing));
     Set<String> satisfied = Set.of();
@@ -144,8 +156,15 @@ public final class Runner {
       progress.step("backfill", "every day already ingested, skipped (--resume)");
       satisfied = Set.of("ingest", "silver");
     }
-    progress.step("backfill", "arrival days " + from + " .. " + to + ", gold recomputed from "
-        + ctx.recomputeFrom() + ", in one pass");
+    progress.step(
+        "backfill",
+        "arrival days "
+            + from
+            + " .. "
+            + to
+            + ", gold recomputed from "
+            + ctx.recomputeFrom()
+            + ", in one pass");
     run(Steps.nightly().without(satisfied), ctx, satisfied);
   }
 }

@@ -1,13 +1,17 @@
 package cmr.settlement;
 
-import cmr.warehouse.SilverTables;
-
 import cmr.attribution.RoiTables;
-
 import cmr.errors.Errors;
+import cmr.sql.SqlFiles;
 import cmr.step.RunCalendar;
 import cmr.step.RunContext;
-import cmr.sql.SqlFiles;
+import cmr.warehouse.SilverTables;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
@@ -22,13 +26,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.functions;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.Map;
-import java.util.UUID;
-
 /**
  * The merchant-facing CSV export: {@code <exports>/merchants/<month>/<merchant_id>.csv}, one file
  * per merchant and month (spend, attributed orders, GMV and ROI per channel, and a total line with
@@ -38,8 +35,8 @@ import java.util.UUID;
  * (one task per group of merchants, one file per merchant and month), then each file is renamed
  * into place (atomic per file: a reader sees the old file or the new one). Only the months that
  * this run may have changed are written: those from the run's recompute window (and, the first
- * time, every month since the first date run); {@code _exported_through} remembers the latest
- * date exported so a backfill exports the months of its inner dates once at its last date.
+ * time, every month since the first date run); {@code _exported_through} remembers the latest date
+ * exported so a backfill exports the months of its inner dates once at its last date.
  */
 public final class MerchantExport {
   private static final String MARKER = "_exported_through";
@@ -58,19 +55,28 @@ public final class MerchantExport {
       FileSystem fs = checked instanceof LocalFileSystem local ? local.getRaw() : checked;
       LocalDate d = ctx.runDate();
       LocalDate from = exportFrom(ctx, fs, new Path(basePath, MARKER));
-      spark.read().format("delta").load(ctx.wh().gold(RoiTables.CAMPAIGN_CHANNEL_DAILY))
+      spark
+          .read()
+          .format("delta")
+          .load(ctx.wh().gold(RoiTables.CAMPAIGN_CHANNEL_DAILY))
           .createOrReplaceTempView("export_campaign_channel_daily");
       SilverTables.read(spark, ctx.wh().gold(Settlement.TABLE), settlementsSchema())
           .createOrReplaceTempView("export_settlements");
       YearMonth m0 = YearMonth.from(from);
       YearMonth m1 = YearMonth.from(d);
-      Dataset<Row> lines = SqlFiles.run(spark, "settlement/merchant_export_lines",
-          Map.of("from_date", m0.atDay(1), "to_date", m1.atEndOfMonth()));
+      Dataset<Row> lines =
+          SqlFiles.run(
+              spark,
+              "settlement/merchant_export_lines",
+              Map.of("from_date", m0.atDay(1), "to_date", m1.atEndOfMonth()));
       Path tmp = new Path(basePath, "_tmp-" + UUID.randomUUID());
-      lines.repartition(functions.col("month"), functions.col("merchant_id"))
+      lines
+          .repartition(functions.col("month"), functions.col("merchant_id"))
           .sortWithinPartitions("month", "merchant_id", "line_no", "channel")
           .select("month", "merchant_id", "line")
-          .write().partitionBy("month", "merchant_id").option("lineSep", "\r\n")
+          .write()
+          .partitionBy("month", "merchant_id")
+          .option("lineSep", "\r\n")
           .text(tmp.toString());
       long files = moveIntoPlace(fs, conf, tmp, basePath);
       checked.delete(tmp, true);
@@ -81,7 +87,8 @@ public final class MerchantExport {
     }
   }
 
-  private static LocalDate exportFrom(RunContext ctx, FileSystem fs, Path marker) throws IOException {
+  private static LocalDate exportFrom(RunContext ctx, FileSystem fs, Path marker)
+      throws IOException {
     LocalDate first = RunCalendar.of(ctx).firstRunDate();
     LocalDate from = ctx.recomputeFrom();
     if (!fs.exists(marker)) {
@@ -96,8 +103,12 @@ public final class MerchantExport {
       from = sinceLast.isBefore(from) ? sinceLast : from;
     }
     // Settlements count compensation on the cycle's last day, which may precede the window.
-    LocalDate cycleEnd = ctx.runDate().minusDays(ctx.cfg().settlement().settlementLagDays()
-        + ctx.cfg().settlement().cycleDays() - 1L);
+    LocalDate cycleEnd =
+        ctx.runDate()
+            .minusDays(
+                ctx.cfg().settlement().settlementLagDays()
+                    + ctx.cfg().settlement().cycleDays()
+                    - 1L);
     from = cycleEnd.isBefore(from) ? cycleEnd : from;
     return from.isBefore(first) ? first : from;
   }
@@ -109,9 +120,10 @@ public final class MerchantExport {
       String m = ExternalCatalogUtils.unescapePathName(month.getPath().getName().substring(6));
       Path monthDir = new Path(base, m);
       fs.mkdirs(monthDir);
-      for (FileStatus merchant : fs.listStatus(month.getPath(),
-          p -> p.getName().startsWith("merchant_id="))) {
-        FileStatus[] parts = fs.listStatus(merchant.getPath(), p -> p.getName().startsWith("part-"));
+      for (FileStatus merchant :
+          fs.listStatus(month.getPath(), p -> p.getName().startsWith("merchant_id="))) {
+        FileStatus[] parts =
+            fs.listStatus(merchant.getPath(), p -> p.getName().startsWith("part-"));
         if (parts.length != 1) {
           throw new IOException(parts.length + " part files in " + merchant.getPath());
         }
@@ -127,7 +139,8 @@ public final class MerchantExport {
   private static void writeMarker(FileSystem fs, Path marker, LocalDate d) throws IOException {
     if (fs.exists(marker)) {
       try (var in = fs.open(marker)) {
-        LocalDate last = LocalDate.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
+        LocalDate last =
+            LocalDate.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
         if (last.isAfter(d)) {
           return;
         }

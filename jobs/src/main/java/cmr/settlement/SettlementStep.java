@@ -3,13 +3,12 @@ package cmr.settlement;
 import cmr.step.RunContext;
 import cmr.step.Step;
 import cmr.step.StepResult;
-
 import java.util.List;
 
 /**
- * Whole-site promotion settlement of the cycles due by the run date (gold
- * quanzhantui_settlements), then, when the run exports (not the inner dates of a backfill), the
- * merchant-facing monthly CSV files under {@code <exports>/merchants/}.
+ * Whole-site promotion settlement of the cycles due by the run date (gold quanzhantui_settlements),
+ * then, when the run exports (not the inner dates of a backfill), the merchant-facing monthly CSV
+ * files under {@code <exports>/merchants/}.
  */
 public final class SettlementStep implements Step {
   @Override
@@ -24,8 +23,12 @@ public final class SettlementStep implements Step {
 
   @Override
   public List<String> reads() {
-    return List.of("silver/campaigns", "silver/orders", "silver/ad_events",
-        "state/attribution_clicks", "gold/campaign_channel_daily");
+    return List.of(
+        "silver/campaigns",
+        "silver/orders",
+        "silver/ad_events",
+        "state/attribution_clicks",
+        "gold/campaign_channel_daily");
   }
 
   @Override

@@ -2,26 +2,25 @@ package cmr.silver;
 
 import cmr.ingest.DaySlice;
 import cmr.ingest.Source;
+import cmr.sql.SqlFiles;
 import cmr.step.RunContext;
 import cmr.step.Step;
 import cmr.step.StepResult;
-import cmr.sql.SqlFiles;
 import cmr.warehouse.Warehouse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.TreeMap;
-import java.util.List;
-import java.util.Map;
-
 /**
- * Bronze rows of the run's arrival days (one, or a backfill's range) to the silver tables
- * ({@code sql/silver/<source>.sql}): facts partitioned by event date, replacing exactly the rows of
- * those arrival days (one atomic commit per table); snapshots as one partition per snapshot date.
- * In a range, a day whose ingestion failed in this run stays out (until it is rerun). Cost: the
- * days' data only.
+ * Bronze rows of the run's arrival days (one, or a backfill's range) to the silver tables ({@code
+ * sql/silver/<source>.sql}): facts partitioned by event date, replacing exactly the rows of those
+ * arrival days (one atomic commit per table); snapshots as one partition per snapshot date. In a
+ * range, a day whose ingestion failed in this run stays out (until it is rerun). Cost: the days'
+ * data only.
  */
 public final class SilverStep implements Step {
   @Override
@@ -59,13 +58,20 @@ public final class SilverStep implements Step {
     long rows = 0;
     StringBuilder detail = new StringBuilder();
     for (Source s : Source.ALL) {
-      ctx.spark().read().format("delta").load(ctx.wh().bronze(s.name()))
+      ctx.spark()
+          .read()
+          .format("delta")
+          .load(ctx.wh().bronze(s.name()))
           .where(slice.filter("arrival_date"))
           .createOrReplaceTempView("bronze_" + s.name());
       Dataset<Row> silver = SqlFiles.run(ctx.spark(), "silver/" + s.name(), Map.of());
       String dayColumn = s.fact() ? "arrival_date" : "snapshot_date";
-      long n = Warehouse.replaceCounted(silver, ctx.wh().silver(s.name()), slice.predicate(dayColumn),
-          List.of(s.fact() ? "event_date" : "snapshot_date"));
+      long n =
+          Warehouse.replaceCounted(
+              silver,
+              ctx.wh().silver(s.name()),
+              slice.predicate(dayColumn),
+              List.of(s.fact() ? "event_date" : "snapshot_date"));
       rows += n;
       detail.append(s.name()).append('=').append(n).append(' ');
       ctx.progress().rows("silver", s.name(), n);

@@ -1,5 +1,8 @@
 package cmr.spark;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFs;
 import org.apache.hadoop.fs.DelegateToFileSystem;
@@ -8,14 +11,10 @@ import org.apache.hadoop.fs.FsServerDefaults;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.local.LocalConfigKeys;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-
 /**
  * The FileContext side of {@link NoForkLocalFileSystem} ({@code fs.AbstractFileSystem.file.impl}):
- * Hadoop's {@code LocalFs} (checksummed), delegating to the raw local file system whose
- * permission calls do not fork a process.
+ * Hadoop's {@code LocalFs} (checksummed), delegating to the raw local file system whose permission
+ * calls do not fork a process.
  */
 public class NoForkLocalFs extends ChecksumFs {
   public NoForkLocalFs(URI uri, Configuration conf) throws IOException, URISyntaxException {
@@ -24,8 +23,12 @@ public class NoForkLocalFs extends ChecksumFs {
 
   static final class Raw extends DelegateToFileSystem {
     Raw(URI uri, Configuration conf) throws IOException, URISyntaxException {
-      super(FsConstants.LOCAL_FS_URI, new NoForkLocalFileSystem.Raw(), conf,
-          FsConstants.LOCAL_FS_URI.getScheme(), false);
+      super(
+          FsConstants.LOCAL_FS_URI,
+          new NoForkLocalFileSystem.Raw(),
+          conf,
+          FsConstants.LOCAL_FS_URI.getScheme(),
+          false);
     }
 
     @Override

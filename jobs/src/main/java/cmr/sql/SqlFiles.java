@@ -1,10 +1,6 @@
 package cmr.sql;
 
 import cmr.errors.Errors;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Loads the statements under {@code sql/} (packaged in the jar) and runs them with Spark's named
- * parameters ({@code :run_date} in the text, values in the map). Values are never concatenated
- * into SQL text.
+ * parameters ({@code :run_date} in the text, values in the map). Values are never concatenated into
+ * SQL text.
  */
 public final class SqlFiles {
   private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
@@ -34,8 +33,9 @@ public final class SqlFiles {
    * The metric functions of {@code sql/metrics/} (cmr, take_rate, growth): the one definition of
    * each, registered in a session before its first SQL file runs.
    */
-  public static final List<String> METRIC_FUNCTIONS = List.of("metrics/cmr", "metrics/take_rate",
-      "metrics/growth");
+  public static final List<String> METRIC_FUNCTIONS =
+      List.of("metrics/cmr", "metrics/take_rate", "metrics/growth");
+
   private static final Set<SparkSession> WITH_FUNCTIONS =
       Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 

@@ -1,68 +1,84 @@
 package cmr.state;
 
-import cmr.warehouse.NamedRow;
-
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-
 import cmr.step.RunCalendar;
 import cmr.step.RunContext;
+import cmr.warehouse.NamedRow;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Which dates and months a KPI run for {@code runDate} recomputes (SPEC §2 "Late data").
  *
- * <p>{@code first} and {@code latest} are the first and latest dates run so far
- * ({@link cmr.step.RunCalendar}, this run included). State is recomputed for event dates
- * {@code recomputeFrom .. runDate} (run date - late_days, or a backfill's whole range); gold rows
- * for the same dates from {@code first} on (reporting starts on the first date run), and for the
- * months containing them. Pure value; no I/O.
+ * <p>{@code first} and {@code latest} are the first and latest dates run so far ({@link
+ * cmr.step.RunCalendar}, this run included). State is recomputed for event dates {@code
+ * recomputeFrom .. runDate} (run date - late_days, or a backfill's whole range); gold rows for the
+ * same dates from {@code first} on (reporting starts on the first date run), and for the months
+ * containing them. Pure value; no I/O.
  */
-public record RecomputeCalendar(LocalDate runDate, LocalDate recomputeFrom, LocalDate first,
-                          LocalDate latest, int lateDays, List<MonthWindow> months) {
+public record RecomputeCalendar(
+    LocalDate runDate,
+    LocalDate recomputeFrom,
+    LocalDate first,
+    LocalDate latest,
+    int lateDays,
+    List<MonthWindow> months) {
 
-  public static final StructType MONTHS_SCHEMA = new StructType()
-      .add("month", DataTypes.StringType, false)
-      .add("month_end", DataTypes.DateType, false)
-      .add("cover_start", DataTypes.DateType, false)
-      .add("days_covered", DataTypes.LongType, false)
-      .add("prev_month", DataTypes.StringType, false)
-      .add("prev_end", DataTypes.DateType, false)
-      .add("prev_same_start", DataTypes.DateType, false)
-      .add("prev_same_end", DataTypes.DateType, false)
-      .add("yoy_month", DataTypes.StringType, false);
+  public static final StructType MONTHS_SCHEMA =
+      new StructType()
+          .add("month", DataTypes.StringType, false)
+          .add("month_end", DataTypes.DateType, false)
+          .add("cover_start", DataTypes.DateType, false)
+          .add("days_covered", DataTypes.LongType, false)
+          .add("prev_month", DataTypes.StringType, false)
+          .add("prev_end", DataTypes.DateType, false)
+          .add("prev_same_start", DataTypes.DateType, false)
+          .add("prev_same_end", DataTypes.DateType, false)
+          .add("yoy_month", DataTypes.StringType, false);
 
   /** The calendar of the run of {@code ctx}, from the dates run so far ({@link RunCalendar}). */
   public static RecomputeCalendar of(RunContext ctx) {
     RunCalendar runs = RunCalendar.of(ctx);
-    return of(ctx.runDate(), ctx.recomputeFrom(), runs.firstRunDate(), runs.latestRunDate(),
+    return of(
+        ctx.runDate(),
+        ctx.recomputeFrom(),
+        runs.firstRunDate(),
+        runs.latestRunDate(),
         ctx.cfg().ingest().lateDays());
   }
 
   /** The calendar of a nightly run; {@code firstRun}, {@code latestRun} may be null (none yet). */
-  public static RecomputeCalendar of(LocalDate runDate, LocalDate firstRun, LocalDate latestRun, int lateDays) {
+  public static RecomputeCalendar of(
+      LocalDate runDate, LocalDate firstRun, LocalDate latestRun, int lateDays) {
     return of(runDate, runDate.minusDays(lateDays), firstRun, latestRun, lateDays);
   }
 
   /** The calendar of a run that recomputes event dates {@code recomputeFrom .. runDate}. */
-  public static RecomputeCalendar of(LocalDate runDate, LocalDate recomputeFrom, LocalDate firstRun,
-                               LocalDate latestRun, int lateDays) {
+  public static RecomputeCalendar of(
+      LocalDate runDate,
+      LocalDate recomputeFrom,
+      LocalDate firstRun,
+      LocalDate latestRun,
+      int lateDays) {
     LocalDate first = firstRun == null || runDate.isBefore(firstRun) ? runDate : firstRun;
     LocalDate latest = latestRun == null || runDate.isAfter(latestRun) ? runDate : latestRun;
     LocalDate goldFrom = max(first, recomputeFrom);
     List<MonthWindow> months = new ArrayList<>();
-    for (YearMonth m = YearMonth.from(goldFrom); !m.isAfter(YearMonth.from(runDate)); m = m.plusMonths(1)) {
+    for (YearMonth m = YearMonth.from(goldFrom);
+        !m.isAfter(YearMonth.from(runDate));
+        m = m.plusMonths(1)) {
       months.add(window(m, first, latest));
     }
-    return new RecomputeCalendar(runDate, recomputeFrom, first, latest, lateDays, List.copyOf(months));
+    return new RecomputeCalendar(
+        runDate, recomputeFrom, first, latest, lateDays, List.copyOf(months));
   }
 
   static MonthWindow window(YearMonth m, LocalDate first, LocalDate latest) {
@@ -100,12 +116,18 @@ public record RecomputeCalendar(LocalDate runDate, LocalDate recomputeFrom, Loca
   public Dataset<Row> monthsFrame(SparkSession spark) {
     List<Row> rows = new ArrayList<>();
     for (MonthWindow w : months) {
-      rows.add(NamedRow.of(MONTHS_SCHEMA).set("month", w.key()).set("month_end", Date.valueOf(w.end()))
-          .set("cover_start", Date.valueOf(w.coverStart())).set("days_covered", w.daysCovered())
-          .set("prev_month", w.prev().toString()).set("prev_end", Date.valueOf(w.prevEnd()))
-          .set("prev_same_start", Date.valueOf(w.prevSameStart()))
-          .set("prev_same_end", Date.valueOf(w.prevSameEnd()))
-          .set("yoy_month", w.yearBefore().toString()).row());
+      rows.add(
+          NamedRow.of(MONTHS_SCHEMA)
+              .set("month", w.key())
+              .set("month_end", Date.valueOf(w.end()))
+              .set("cover_start", Date.valueOf(w.coverStart()))
+              .set("days_covered", w.daysCovered())
+              .set("prev_month", w.prev().toString())
+              .set("prev_end", Date.valueOf(w.prevEnd()))
+              .set("prev_same_start", Date.valueOf(w.prevSameStart()))
+              .set("prev_same_end", Date.valueOf(w.prevSameEnd()))
+              .set("yoy_month", w.yearBefore().toString())
+              .row());
     }
     return spark.createDataFrame(rows, MONTHS_SCHEMA);
   }

@@ -18,11 +18,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code state/user_month_tiers}: every registered user's UCMV tier at the end of each month a
- * run recomputes and of the month before it (SPEC §2, sql/state/user_month_tiers.sql), one atomic
- * replaceWhere over those months. Reads the views {@code kpi_months} (the months' windows),
- * {@code users_snap} (the users snapshots in force at those month ends) and {@code user_daily},
- * all registered here.
+ * {@code state/user_month_tiers}: every registered user's UCMV tier at the end of each month a run
+ * recomputes and of the month before it (SPEC §2, sql/state/user_month_tiers.sql), one atomic
+ * replaceWhere over those months. Reads the views {@code kpi_months} (the months' windows), {@code
+ * users_snap} (the users snapshots in force at those month ends) and {@code user_daily}, all
+ * registered here.
  */
 public final class UserMonthTiers {
   static final String TABLE = "user_month_tiers";
@@ -51,13 +51,17 @@ public final class UserMonthTiers {
     args.put("mature_min_net_spend", m.matureMinNetSpend());
     args.put("window_from", Date.valueOf(earliestEnd.minusDays(m.tierWindowDays() - 1L)));
     args.put("window_to", Date.valueOf(latestEnd));
-    Warehouse.replace(SqlFiles.run(spark, "state/" + TABLE, args), ctx.wh().state(TABLE),
-        monthSlice(cal), List.of("month"));
+    Warehouse.replace(
+        SqlFiles.run(spark, "state/" + TABLE, args),
+        ctx.wh().state(TABLE),
+        monthSlice(cal),
+        List.of("month"));
   }
 
   /** The replaceWhere predicate of the months a run recomputes. */
   public static String monthSlice(RecomputeCalendar cal) {
-    return cal.monthKeys().stream().map(k -> "'" + k + "'")
+    return cal.monthKeys().stream()
+        .map(k -> "'" + k + "'")
         .collect(Collectors.joining(", ", "month IN (", ")"));
   }
 }

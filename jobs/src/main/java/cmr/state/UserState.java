@@ -21,29 +21,32 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The per-user and per-merchant-day state tables for the event dates a run recomputes
  * (docs/metrics.md): {@code state/user_daily} and {@code state/merchant_daily_money} (slices of
- * {@code stateFrom..runDate} rebuilt from silver's event-date partitions), then
- * {@code state/user_first_active} (only users active in that window are recomputed). When any of
- * them is missing, all of them are rebuilt from the whole of silver once (bootstrap).
+ * {@code stateFrom..runDate} rebuilt from silver's event-date partitions), then {@code
+ * state/user_first_active} (only users active in that window are recomputed). When any of them is
+ * missing, all of them are rebuilt from the whole of silver once (bootstrap).
  *
- * <p>Reads the views {@code orders}, {@code ad_events}, {@code user_activity} (silver),
- * {@code commission_rates} (conf), {@code user_daily} and {@code user_first_active_stored},
- * all registered here.
+ * <p>Reads the views {@code orders}, {@code ad_events}, {@code user_activity} (silver), {@code
+ * commission_rates} (conf), {@code user_daily} and {@code user_first_active_stored}, all registered
+ * here.
  */
 final class UserState {
   static final String USER_DAILY = "user_daily";
   static final String MERCHANT_MONEY = "merchant_daily_money";
   static final String FIRST_ACTIVE = "user_first_active";
+
   /** Lower bound of a bootstrap: before any event date silver can hold. */
   static final LocalDate BOOTSTRAP_FROM = LocalDate.of(1900, 1, 1);
 
-  private static final StructType FIRST_ACTIVE_SCHEMA = new StructType()
-      .add("user_id", DataTypes.StringType)
-      .add("first_active_date", DataTypes.DateType)
-      .add("first_source", DataTypes.StringType);
+  private static final StructType FIRST_ACTIVE_SCHEMA =
+      new StructType()
+          .add("user_id", DataTypes.StringType)
+          .add("first_active_date", DataTypes.DateType)
+          .add("first_source", DataTypes.StringType);
 
-  static final StructType RATES_SCHEMA = new StructType()
-      .add("category_id", DataTypes.StringType, false)
-      .add("rate", DataTypes.createDecimalType(12, 8), false);
+  static final StructType RATES_SCHEMA =
+      new StructType()
+          .add("category_id", DataTypes.StringType, false)
+          .add("rate", DataTypes.createDecimalType(12, 8), false);
 
   private UserState() {}
 
@@ -55,8 +58,9 @@ final class UserState {
     }
     rates(spark, ctx.cfg().metrics().commissionRates()).createOrReplaceTempView("commission_rates");
 
-    boolean bootstrap = List.of(USER_DAILY, MERCHANT_MONEY, FIRST_ACTIVE).stream()
-        .anyMatch(t -> !Warehouse.exists(spark, ctx.wh().state(t)));
+    boolean bootstrap =
+        List.of(USER_DAILY, MERCHANT_MONEY, FIRST_ACTIVE).stream()
+            .anyMatch(t -> !Warehouse.exists(spark, ctx.wh().state(t)));
     LocalDate from = bootstrap ? BOOTSTRAP_FROM : cal.stateFrom();
     LocalDate to = cal.runDate();
     Map<String, Object> args = new HashMap<>();
@@ -65,10 +69,16 @@ final class UserState {
     args.put("default_rate", ctx.cfg().metrics().defaultCommissionRate());
     String dates = "date >= DATE'" + from + "' AND date <= DATE'" + to + "'";
 
-    Warehouse.replace(SqlFiles.run(spark, "state/" + USER_DAILY, args),
-        ctx.wh().state(USER_DAILY), dates, List.of("date"));
-    Warehouse.replace(SqlFiles.run(spark, "state/" + MERCHANT_MONEY, args),
-        ctx.wh().state(MERCHANT_MONEY), dates, List.of("date"));
+    Warehouse.replace(
+        SqlFiles.run(spark, "state/" + USER_DAILY, args),
+        ctx.wh().state(USER_DAILY),
+        dates,
+        List.of("date"));
+    Warehouse.replace(
+        SqlFiles.run(spark, "state/" + MERCHANT_MONEY, args),
+        ctx.wh().state(MERCHANT_MONEY),
+        dates,
+        List.of("date"));
     register(ctx, USER_DAILY);
 
     String firstPath = ctx.wh().state(FIRST_ACTIVE);

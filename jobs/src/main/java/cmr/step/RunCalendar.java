@@ -1,13 +1,12 @@
 package cmr.step;
 
-import cmr.warehouse.Warehouse;
-import org.apache.spark.sql.Row;
-
-import java.time.LocalDate;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+
+import cmr.warehouse.Warehouse;
+import java.time.LocalDate;
+import org.apache.spark.sql.Row;
 
 /**
  * The dates that have been run, from {@code ops/job_runs}: a date counts as run once its ingest
@@ -23,9 +22,14 @@ public record RunCalendar(LocalDate firstRunDate, LocalDate latestRunDate) {
     LocalDate first = ctx.runDate();
     LocalDate latest = ctx.runDate();
     if (Warehouse.exists(ctx.spark(), path)) {
-      Row r = ctx.spark().read().format("delta").load(path)
-          .where(col("job").equalTo("ingest").and(col("status").equalTo("succeeded")))
-          .agg(min("run_date"), max("run_date")).first();
+      Row r =
+          ctx.spark()
+              .read()
+              .format("delta")
+              .load(path)
+              .where(col("job").equalTo("ingest").and(col("status").equalTo("succeeded")))
+              .agg(min("run_date"), max("run_date"))
+              .first();
       if (!r.isNullAt(0)) {
         LocalDate f = r.getDate(0).toLocalDate();
         LocalDate l = r.getDate(1).toLocalDate();

@@ -7,12 +7,18 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Everything a step needs for one run; immutable. A run covers the arrival days
- * {@link #from()} .. {@link #runDate()}: one day for a nightly run, a backfill's whole range
- * otherwise, run by the same steps in one pass.
+ * Everything a step needs for one run; immutable. A run covers the arrival days {@link #from()} ..
+ * {@link #runDate()}: one day for a nightly run, a backfill's whole range otherwise, run by the
+ * same steps in one pass.
  */
-public record RunContext(SparkSession spark, CmrConfig cfg, Warehouse wh, LocalDate runDate,
-                         String runId, RunOptions options, Progress progress) {
+public record RunContext(
+    SparkSession spark,
+    CmrConfig cfg,
+    Warehouse wh,
+    LocalDate runDate,
+    String runId,
+    RunOptions options,
+    Progress progress) {
 
   /** The first arrival day of this run: the run date, or the first day of a backfill's range. */
   public LocalDate from() {
@@ -31,9 +37,9 @@ public record RunContext(SparkSession spark, CmrConfig cfg, Warehouse wh, LocalD
   }
 
   /**
-   * The first event date this run recomputes: its first arrival day minus late_days (events
-   * dated D are complete once D + late_days has been ingested, so one pass over a range equals
-   * the nightly sequence). Gold steps must use this, never compute the window themselves.
+   * The first event date this run recomputes: its first arrival day minus late_days (events dated D
+   * are complete once D + late_days has been ingested, so one pass over a range equals the nightly
+   * sequence). Gold steps must use this, never compute the window themselves.
    */
   public LocalDate recomputeFrom() {
     return from().minusDays(cfg.ingest().lateDays());

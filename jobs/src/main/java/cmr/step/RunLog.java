@@ -1,16 +1,7 @@
 package cmr.step;
 
 import cmr.warehouse.NamedRow;
-
 import cmr.warehouse.Warehouse;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,25 +10,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code ops/job_runs}: one row per step per run (run id, date, job, status, start, end, rows
  * in/out/quarantined/duplicate, error, detail). Append-only: it is the history of what ran.
  */
 public final class RunLog {
-  public static final StructType SCHEMA = new StructType()
-      .add("run_id", DataTypes.StringType, false)
-      .add("run_date", DataTypes.DateType, false)
-      .add("job", DataTypes.StringType, false)
-      .add("status", DataTypes.StringType, false)
-      .add("started_at", DataTypes.TimestampType, false)
-      .add("ended_at", DataTypes.TimestampType, false)
-      .add("rows_in", DataTypes.LongType, false)
-      .add("rows_out", DataTypes.LongType, false)
-      .add("rows_quarantined", DataTypes.LongType, false)
-      .add("rows_duplicate", DataTypes.LongType, false)
-      .add("error", DataTypes.StringType, true)
-      .add("detail", DataTypes.StringType, true);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("run_id", DataTypes.StringType, false)
+          .add("run_date", DataTypes.DateType, false)
+          .add("job", DataTypes.StringType, false)
+          .add("status", DataTypes.StringType, false)
+          .add("started_at", DataTypes.TimestampType, false)
+          .add("ended_at", DataTypes.TimestampType, false)
+          .add("rows_in", DataTypes.LongType, false)
+          .add("rows_out", DataTypes.LongType, false)
+          .add("rows_quarantined", DataTypes.LongType, false)
+          .add("rows_duplicate", DataTypes.LongType, false)
+          .add("error", DataTypes.StringType, true)
+          .add("detail", DataTypes.StringType, true);
 
   private final SparkSession spark;
   private final String path;
@@ -47,26 +45,48 @@ public final class RunLog {
     this.path = wh.ops("job_runs");
   }
 
-  public void record(String runId, LocalDate date, String job, String status, Instant start,
-                     Instant end, StepResult r, String error) {
+  public void record(
+      String runId,
+      LocalDate date,
+      String job,
+      String status,
+      Instant start,
+      Instant end,
+      StepResult r,
+      String error) {
     recordAll(List.of(entry(runId, date, job, status, start, end, r, error)));
   }
 
   /** One run-log row, to be written with {@link #recordAll}. */
-  public static Row entry(String runId, LocalDate date, String job, String status, Instant start,
-                          Instant end, StepResult r, String error) {
+  public static Row entry(
+      String runId,
+      LocalDate date,
+      String job,
+      String status,
+      Instant start,
+      Instant end,
+      StepResult r,
+      String error) {
     StepResult res = r == null ? new StepResult(0, 0, 0, 0, null) : r;
-    return NamedRow.of(SCHEMA).set("run_id", runId).set("run_date", Date.valueOf(date))
-        .set("job", job).set("status", status).set("started_at", Timestamp.from(start))
-        .set("ended_at", Timestamp.from(end)).set("rows_in", res.rowsIn())
-        .set("rows_out", res.rowsOut()).set("rows_quarantined", res.rowsQuarantined())
-        .set("rows_duplicate", res.rowsDuplicate()).set("error", error)
-        .set("detail", res.detail()).row();
+    return NamedRow.of(SCHEMA)
+        .set("run_id", runId)
+        .set("run_date", Date.valueOf(date))
+        .set("job", job)
+        .set("status", status)
+        .set("started_at", Timestamp.from(start))
+        .set("ended_at", Timestamp.from(end))
+        .set("rows_in", res.rowsIn())
+        .set("rows_out", res.rowsOut())
+        .set("rows_quarantined", res.rowsQuarantined())
+        .set("rows_duplicate", res.rowsDuplicate())
+        .set("error", error)
+        .set("detail", res.detail())
+        .row();
   }
 
   /**
-   * Appends many rows in one commit (a backfill records one row per date and step: one Delta
-   * commit each would cost seconds per date).
+   * Appends many rows in one commit (a backfill records one row per date and step: one Delta commit
+   * each would cost seconds per date).
    */
   public void recordAll(List<Row> rows) {
     if (!rows.isEmpty()) {
@@ -80,19 +100,20 @@ public final class RunLog {
   }
 
   /**
-   * The latest run date before {@code before} (any date when null) whose given job succeeded,
-   * if any.
+   * The latest run date before {@code before} (any date when null) whose given job succeeded, if
+   * any.
    */
   public Optional<LocalDate> latestSucceededBefore(String job, LocalDate before) {
     if (!Warehouse.exists(spark, path)) {
       return Optional.empty();
     }
-    Column which = functions.col("status").equalTo("succeeded").and(functions.col("job").equalTo(job));
+    Column which =
+        functions.col("status").equalTo("succeeded").and(functions.col("job").equalTo(job));
     if (before != null) {
       which = which.and(functions.col("run_date").lt(Date.valueOf(before)));
     }
-    Row r = spark.read().format("delta").load(path).where(which)
-        .selectExpr("max(run_date)").first();
+    Row r =
+        spark.read().format("delta").load(path).where(which).selectExpr("max(run_date)").first();
     return r.isNullAt(0) ? Optional.empty() : Optional.of(r.getDate(0).toLocalDate());
   }
 
@@ -107,11 +128,20 @@ public final class RunLog {
       return Set.of();
     }
     Set<LocalDate> dates = new TreeSet<>();
-    for (Row r : spark.read().format("delta").load(path)
-        .where(functions.col("status").equalTo("succeeded")
-            .and(functions.col("job").equalTo(job))
-            .and(functions.col("run_date").between(Date.valueOf(from), Date.valueOf(to))))
-        .select("run_date").distinct().collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .format("delta")
+            .load(path)
+            .where(
+                functions
+                    .col("status")
+                    .equalTo("succeeded")
+                    .and(functions.col("job").equalTo(job))
+                    .and(functions.col("run_date").between(Date.valueOf(from), Date.valueOf(to))))
+            .select("run_date")
+            .distinct()
+            .collectAsList()) {
       dates.add(r.getDate(0).toLocalDate());
     }
     return dates;
@@ -123,11 +153,20 @@ public final class RunLog {
       return Set.of();
     }
     Set<LocalDate> dates = new TreeSet<>();
-    for (Row r : spark.read().format("delta").load(path)
-        .where(functions.col("status").equalTo("failed")
-            .and(functions.col("job").equalTo(job))
-            .and(functions.col("run_id").equalTo(runId)))
-        .select("run_date").distinct().collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .format("delta")
+            .load(path)
+            .where(
+                functions
+                    .col("status")
+                    .equalTo("failed")
+                    .and(functions.col("job").equalTo(job))
+                    .and(functions.col("run_id").equalTo(runId)))
+            .select("run_date")
+            .distinct()
+            .collectAsList()) {
       dates.add(r.getDate(0).toLocalDate());
     }
     return dates;

@@ -5,16 +5,20 @@ import java.time.LocalDate;
 /**
  * What a run of the nightly pipeline is asked to do beyond computing the tables.
  *
- * @param forcePublish   override the coefficient drift check
- * @param noPublish      train coefficients but publish nothing
+ * @param forcePublish override the coefficient drift check
+ * @param noPublish train coefficients but publish nothing
  * @param trainAndExport train, publish and export (tests switch it off)
- * @param from           the first arrival day of a backfill's range (the run date is its last);
- *                       null for a nightly run of one day
- * @param keepGoing      in a range, a day that fails ingestion stays out of silver and the other
- *                       days go on (the run still fails at the end); otherwise the run stops
+ * @param from the first arrival day of a backfill's range (the run date is its last); null for a
+ *     nightly run of one day
+ * @param keepGoing in a range, a day that fails ingestion stays out of silver and the other days go
+ *     on (the run still fails at the end); otherwise the run stops
  */
-public record RunOptions(boolean forcePublish, boolean noPublish, boolean trainAndExport,
-                         LocalDate from, boolean keepGoing) {
+public record RunOptions(
+    boolean forcePublish,
+    boolean noPublish,
+    boolean trainAndExport,
+    LocalDate from,
+    boolean keepGoing) {
   public RunOptions(boolean forcePublish, boolean noPublish, boolean trainAndExport) {
     this(forcePublish, noPublish, trainAndExport, null, false);
   }
@@ -29,6 +33,7 @@ public record RunOptions(boolean forcePublish, boolean noPublish, boolean trainA
 
   /** The same options for the arrival days {@code from} .. the run date, in one pass. */
   public RunOptions withRange(LocalDate rangeFrom, boolean keepGoingOnFailedDays) {
-    return new RunOptions(forcePublish, noPublish, trainAndExport, rangeFrom, keepGoingOnFailedDays);
+    return new RunOptions(
+        forcePublish, noPublish, trainAndExport, rangeFrom, keepGoingOnFailedDays);
   }
 }

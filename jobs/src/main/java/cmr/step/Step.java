@@ -11,8 +11,8 @@ public interface Step {
   List<String> dependsOn();
 
   /**
-   * The tables this step reads, as {@code layer/name} under the warehouse (e.g.
-   * {@code silver/orders}); the step registers its own views of them.
+   * The tables this step reads, as {@code layer/name} under the warehouse (e.g. {@code
+   * silver/orders}); the step registers its own views of them.
    */
   List<String> reads();
 

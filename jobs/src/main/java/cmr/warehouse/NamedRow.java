@@ -7,9 +7,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A row of a schema built by column name, never by position:
- * {@code NamedRow.of(SCHEMA).set("run_id", id).set("job", "ingest") ... .row()}. A name the
- * schema does not have, or a column left unset, fails at once instead of shifting the columns.
+ * A row of a schema built by column name, never by position: {@code
+ * NamedRow.of(SCHEMA).set("run_id", id).set("job", "ingest") ... .row()}. A name the schema does
+ * not have, or a column left unset, fails at once instead of shifting the columns.
  */
 public final class NamedRow {
   private final StructType schema;

@@ -2,6 +2,8 @@ package cmr.warehouse;
 
 import cmr.errors.Errors;
 import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -10,18 +12,16 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Where every table lives under the warehouse folder, and the two ways we write them: replace a
- * slice atomically ({@code replaceWhere}) or create. Path-based Delta tables:
- * {@code bronze/<source>}, {@code silver/<name>}, {@code state/<name>}, {@code gold/<name>},
- * {@code ops/<name>}.
+ * slice atomically ({@code replaceWhere}) or create. Path-based Delta tables: {@code
+ * bronze/<source>}, {@code silver/<name>}, {@code state/<name>}, {@code gold/<name>}, {@code
+ * ops/<name>}.
  */
 public final class Warehouse {
   /** Every write's table and wall time go to the log file (logs/cmr.log), for profiling runs. */
   private static final Logger TRACE = LogManager.getLogger("cmr.trace");
+
   private final String root;
 
   public Warehouse(String root) {
@@ -61,10 +61,14 @@ public final class Warehouse {
    * columns, built by the caller from typed values) with {@code rows}: one Delta commit, so readers
    * see the old slice or the new one. Creates the table if it does not exist yet.
    */
-  public static void replace(Dataset<Row> rows, String path, String predicate, List<String> partitionBy) {
-    var w = rows.write().format("delta").mode("overwrite")
-        .option("replaceWhere", predicate)
-        .option("mergeSchema", "false");
+  public static void replace(
+      Dataset<Row> rows, String path, String predicate, List<String> partitionBy) {
+    var w =
+        rows.write()
+            .format("delta")
+            .mode("overwrite")
+            .option("replaceWhere", predicate)
+            .option("mergeSchema", "false");
     if (!partitionBy.isEmpty()) {
       w = w.partitionBy(partitionBy.toArray(String[]::new));
     }
@@ -93,8 +97,13 @@ public final class Warehouse {
     for (StructField f : rows.schema().fields()) {
       for (StructField t : table.fields()) {
         if (t.name().equals(f.name()) && !t.dataType().equals(f.dataType())) {
-          diffs.add(f.name() + " is " + t.dataType().simpleString() + " there, "
-              + f.dataType().simpleString() + " now");
+          diffs.add(
+              f.name()
+                  + " is "
+                  + t.dataType().simpleString()
+                  + " there, "
+                  + f.dataType().simpleString()
+                  + " now");
         }
       }
     }
@@ -102,19 +111,22 @@ public final class Warehouse {
   }
 
   /** {@link #replace}, returning the rows written (from the commit's metrics, no second scan). */
-  public static long replaceCounted(Dataset<Row> rows, String path, String predicate,
-                                    List<String> partitionBy) {
+  public static long replaceCounted(
+      Dataset<Row> rows, String path, String predicate, List<String> partitionBy) {
     replace(rows, path, predicate, partitionBy);
     return rowsWritten(rows.sparkSession(), path);
   }
 
   /**
-   * {@code numOutputRows} of the table's latest commit: the rows the last write added (the
-   * pipeline is the tables' only writer, so the latest commit is the one just made).
+   * {@code numOutputRows} of the table's latest commit: the rows the last write added (the pipeline
+   * is the tables' only writer, so the latest commit is the one just made).
    */
   static long rowsWritten(SparkSession spark, String path) {
-    Row last = DeltaTable.forPath(spark, path).history(1)
-        .selectExpr("CAST(operationMetrics['numOutputRows'] AS BIGINT)").first();
+    Row last =
+        DeltaTable.forPath(spark, path)
+            .history(1)
+            .selectExpr("CAST(operationMetrics['numOutputRows'] AS BIGINT)")
+            .first();
     return last.isNullAt(0) ? 0 : last.getLong(0);
   }
 
@@ -130,8 +142,8 @@ public final class Warehouse {
   }
 
   /**
-   * Registers every existing table of a layer as a temporary view named after it
-   * (e.g. {@code gold/daily_kpis} as {@code daily_kpis}), for SQL files and {@code cmr sql}.
+   * Registers every existing table of a layer as a temporary view named after it (e.g. {@code
+   * gold/daily_kpis} as {@code daily_kpis}), for SQL files and {@code cmr sql}.
    */
   public void registerViews(SparkSession spark, String layer, List<String> names) {
     for (String name : names) {

@@ -1,27 +1,24 @@
 package cmr.attribution;
 
-import cmr.state.StateStep;
-import cmr.testing.Fixtures;
-
-import cmr.state.ClickState;
-
-import cmr.testing.TestSpark;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static cmr.testing.Fixtures.click;
 import static cmr.testing.Fixtures.impression;
 import static cmr.testing.Fixtures.pay;
 import static cmr.testing.Fixtures.refund;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cmr.state.ClickState;
+import cmr.state.StateStep;
+import cmr.testing.Fixtures;
+import cmr.testing.TestSpark;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 /**
- * Last-click attribution and the ROI tables on a hand-made fixture, window 15 days, late_days 1
- * (so that three run dates exercise the click state: run 11-22 recomputes 11-21..11-22 and must
- * take the clicks of 11-20 from the state). Runs 11-20 (the first date run), 11-21, 11-22.
+ * Last-click attribution and the ROI tables on a hand-made fixture, window 15 days, late_days 1 (so
+ * that three run dates exercise the click state: run 11-22 recomputes 11-21..11-22 and must take
+ * the clicks of 11-20 from the state). Runs 11-20 (the first date run), 11-21, 11-22.
  */
 class AttributionJobTest {
   private static Fixtures f;
@@ -31,8 +28,9 @@ class AttributionJobTest {
   private static List<String> stateAfterRun1;
   private static List<String> stateAfterRun3;
 
-  static final String CCD = "date,campaign_id,channel,merchant_id,impressions,clicks,spend,"
-      + "attributed_orders,attributed_gmv,roi";
+  static final String CCD =
+      "date,campaign_id,channel,merchant_id,impressions,clicks,spend,"
+          + "attributed_orders,attributed_gmv,roi";
 
   @BeforeAll
   static void runThreeDates() {
@@ -40,22 +38,112 @@ class AttributionJobTest {
     // Arrived by 11-20.
     f.addAdEvents(
         // 14 days 23 hours before P1 (11-20 12:00): inside the window.
-        click("c1", "u1", "i1", "k1", "m1", "search", "1.00", "2026-11-05T13:00:00+08:00", "2026-11-05"),
+        click(
+            "c1",
+            "u1",
+            "i1",
+            "k1",
+            "m1",
+            "search",
+            "1.00",
+            "2026-11-05T13:00:00+08:00",
+            "2026-11-05"),
         // 15 days and 1 second before P2: outside.
-        click("c2", "u2", "i1", "k1", "m1", "search", "1.00", "2026-11-05T11:59:59+08:00", "2026-11-05"),
+        click(
+            "c2",
+            "u2",
+            "i1",
+            "k1",
+            "m1",
+            "search",
+            "1.00",
+            "2026-11-05T11:59:59+08:00",
+            "2026-11-05"),
         // exactly 15 days before P3: inside (both ends included).
-        click("c3", "u3", "i1", "k1", "m1", "homepage_feed", "1.00", "2026-11-05T12:00:00+08:00", "2026-11-05"),
+        click(
+            "c3",
+            "u3",
+            "i1",
+            "k1",
+            "m1",
+            "homepage_feed",
+            "1.00",
+            "2026-11-05T12:00:00+08:00",
+            "2026-11-05"),
         // two clicks at the same instant: the larger event_id c4b wins.
-        click("c4a", "u4", "i2", "k2", "m2", "display", "0.50", "2026-11-19T10:00:00+08:00", "2026-11-19"),
-        click("c4b", "u4", "i2", "k1", "m1", "live", "0.50", "2026-11-19T10:00:00+08:00", "2026-11-19"),
+        click(
+            "c4a",
+            "u4",
+            "i2",
+            "k2",
+            "m2",
+            "display",
+            "0.50",
+            "2026-11-19T10:00:00+08:00",
+            "2026-11-19"),
+        click(
+            "c4b",
+            "u4",
+            "i2",
+            "k1",
+            "m1",
+            "live",
+            "0.50",
+            "2026-11-19T10:00:00+08:00",
+            "2026-11-19"),
         // a click on another item (i3) than the order (i2).
-        click("c5", "u5", "i3", "k2", "m2", "search", "2.00", "2026-11-20T08:00:00+08:00", "2026-11-20"),
-        impression("i1", "u9", "i1", "k1", "m1", "search", "0.10", "2026-11-20T07:00:00+08:00", "2026-11-20"),
+        click(
+            "c5",
+            "u5",
+            "i3",
+            "k2",
+            "m2",
+            "search",
+            "2.00",
+            "2026-11-20T08:00:00+08:00",
+            "2026-11-20"),
+        impression(
+            "i1",
+            "u9",
+            "i1",
+            "k1",
+            "m1",
+            "search",
+            "0.10",
+            "2026-11-20T07:00:00+08:00",
+            "2026-11-20"),
         // 00:30 in Shanghai is 11-19 16:30 UTC: event date 11-20.
-        impression("i2", "u9", "i2", "k2", "m2", "search", "0.00", "2026-11-20T00:30:00+08:00", "2026-11-20"),
+        impression(
+            "i2",
+            "u9",
+            "i2",
+            "k2",
+            "m2",
+            "search",
+            "0.00",
+            "2026-11-20T00:30:00+08:00",
+            "2026-11-20"),
         // dated 11-19, before the first date run: kept in silver, no gold row.
-        impression("i3", "u9", "i1", "k1", "m1", "search", "5.00", "2026-11-19T23:00:00+08:00", "2026-11-20"),
-        click("c8a", "u7", "i5", "k3", "m1", "search", "3.00", "2026-11-20T09:00:00+08:00", "2026-11-20"));
+        impression(
+            "i3",
+            "u9",
+            "i1",
+            "k1",
+            "m1",
+            "search",
+            "5.00",
+            "2026-11-19T23:00:00+08:00",
+            "2026-11-20"),
+        click(
+            "c8a",
+            "u7",
+            "i5",
+            "k3",
+            "m1",
+            "search",
+            "3.00",
+            "2026-11-20T09:00:00+08:00",
+            "2026-11-20"));
     f.addOrders(
         pay("p1", "u1", "i1", "m1", "100.00", "2026-11-20T12:00:00+08:00", "2026-11-20"),
         pay("p2", "u2", "i1", "m1", "200.00", "2026-11-20T12:00:00+08:00", "2026-11-20"),
@@ -71,7 +159,16 @@ class AttributionJobTest {
 
     // Arrived on 11-21: the latest click of (u7, i5) and an order after it.
     f.addAdEvents(
-        click("c8b", "u7", "i5", "k3", "m1", "live", "4.00", "2026-11-21T11:00:00+08:00", "2026-11-21"));
+        click(
+            "c8b",
+            "u7",
+            "i5",
+            "k3",
+            "m1",
+            "live",
+            "4.00",
+            "2026-11-21T11:00:00+08:00",
+            "2026-11-21"));
     f.addOrders(pay("p9", "u7", "i5", "m1", "25.00", "2026-11-21T12:00:00+08:00", "2026-11-21"));
     f.run("2026-11-21", false, new StateStep(), new AttributionStep());
 
@@ -80,46 +177,59 @@ class AttributionJobTest {
     f.addOrders(pay("p8", "u7", "i5", "m1", "80.00", "2026-11-21T10:00:00+08:00", "2026-11-22"));
     f.run("2026-11-22", false, new StateStep(), new AttributionStep());
     ccdAfterRun3 = f.gold("campaign_channel_daily", CCD);
-    dailyAfterRun3 = f.gold("merchant_roi_daily", "date,merchant_id,spend,attributed_orders,attributed_gmv,roi");
-    monthlyAfterRun3 = f.gold("merchant_roi_monthly", "month,merchant_id,spend,attributed_orders,attributed_gmv,roi");
+    dailyAfterRun3 =
+        f.gold("merchant_roi_daily", "date,merchant_id,spend,attributed_orders,attributed_gmv,roi");
+    monthlyAfterRun3 =
+        f.gold(
+            "merchant_roi_monthly", "month,merchant_id,spend,attributed_orders,attributed_gmv,roi");
     stateAfterRun3 = state();
   }
 
   private static List<String> state() {
-    return TestSpark.rows(TestSpark.spark().read().format("delta")
-        .load(f.wh.state(ClickState.NAME)).select("event_id"));
+    return TestSpark.rows(
+        TestSpark.spark()
+            .read()
+            .format("delta")
+            .load(f.wh.state(ClickState.NAME))
+            .select("event_id"));
   }
 
   @Test
   void campaignChannelDaily() {
-    assertEquals(List.of(
-        // 11-19 rows (c4a, c4b, i3) are before the first date run: none.
-        // k1 search: impression i1 (0.10); p1 via c1 (14d23h): 1 order, 100.00; roi 100/0.10.
-        "2026-11-20|k1|homepage_feed|m1|0|0|0.00|1|40.00|null",   // p3 via c3 (exactly 15 d)
-        "2026-11-20|k1|live|m1|0|0|0.00|1|50.00|null",            // p4 via c4b (tie, larger id)
-        "2026-11-20|k1|search|m1|1|0|0.10|1|100.00|1000.0",
-        // k2 search: i2 (0.00) + c5 (2.00); p5 bought i2, c5 was on i3: nothing attributed.
-        "2026-11-20|k2|search|m2|1|1|2.00|0|0.00|0.0",
-        "2026-11-20|k3|search|m1|0|1|3.00|0|0.00|0.0",            // c8a
-        // p9 via c8b: 25.00 / 4.00 = 6.25
-        "2026-11-21|k3|live|m1|0|1|4.00|1|25.00|6.25",
-        // late p8 (11-21 10:00, before c8b at 11:00) goes to c8a, 24 h earlier.
-        "2026-11-21|k3|search|m1|0|0|0.00|1|80.00|null"), ccdAfterRun3);
+    assertEquals(
+        List.of(
+            // 11-19 rows (c4a, c4b, i3) are before the first date run: none.
+            // k1 search: impression i1 (0.10); p1 via c1 (14d23h): 1 order, 100.00; roi 100/0.10.
+            "2026-11-20|k1|homepage_feed|m1|0|0|0.00|1|40.00|null", // p3 via c3 (exactly 15 d)
+            "2026-11-20|k1|live|m1|0|0|0.00|1|50.00|null", // p4 via c4b (tie, larger id)
+            "2026-11-20|k1|search|m1|1|0|0.10|1|100.00|1000.0",
+            // k2 search: i2 (0.00) + c5 (2.00); p5 bought i2, c5 was on i3: nothing attributed.
+            "2026-11-20|k2|search|m2|1|1|2.00|0|0.00|0.0",
+            "2026-11-20|k3|search|m1|0|1|3.00|0|0.00|0.0", // c8a
+            // p9 via c8b: 25.00 / 4.00 = 6.25
+            "2026-11-21|k3|live|m1|0|1|4.00|1|25.00|6.25",
+            // late p8 (11-21 10:00, before c8b at 11:00) goes to c8a, 24 h earlier.
+            "2026-11-21|k3|search|m1|0|0|0.00|1|80.00|null"),
+        ccdAfterRun3);
   }
 
   @Test
   void merchantRollUps() {
-    assertEquals(List.of(
-        // m1 11-20: spend 0.10 + 3.00 = 3.10; orders p1, p3, p4 = 3; gmv 100 + 40 + 50 = 190.00;
-        // roi 190 / 3.1
-        "2026-11-20|m1|3.10|3|190.00|" + (190.0 / 3.1),
-        "2026-11-20|m2|2.00|0|0.00|0.0",
-        // m1 11-21: spend 4.00; p8 + p9 = 80 + 25 = 105.00; roi 26.25
-        "2026-11-21|m1|4.00|2|105.00|26.25"), dailyAfterRun3);
-    assertEquals(List.of(
-        // m1: spend 3.10 + 4.00 = 7.10, orders 5, gmv 295.00, roi 295 / 7.1
-        "2026-11|m1|7.10|5|295.00|" + (295.0 / 7.1),
-        "2026-11|m2|2.00|0|0.00|0.0"), monthlyAfterRun3);
+    assertEquals(
+        List.of(
+            // m1 11-20: spend 0.10 + 3.00 = 3.10; orders p1, p3, p4 = 3; gmv 100 + 40 + 50 =
+            // 190.00;
+            // roi 190 / 3.1
+            "2026-11-20|m1|3.10|3|190.00|" + (190.0 / 3.1),
+            "2026-11-20|m2|2.00|0|0.00|0.0",
+            // m1 11-21: spend 4.00; p8 + p9 = 80 + 25 = 105.00; roi 26.25
+            "2026-11-21|m1|4.00|2|105.00|26.25"),
+        dailyAfterRun3);
+    assertEquals(
+        List.of(
+            // m1: spend 3.10 + 4.00 = 7.10, orders 5, gmv 295.00, roi 295 / 7.1
+            "2026-11|m1|7.10|5|295.00|" + (295.0 / 7.1), "2026-11|m2|2.00|0|0.00|0.0"),
+        monthlyAfterRun3);
   }
 
   @Test
@@ -138,8 +248,15 @@ class AttributionJobTest {
     assertEquals(ccdAfterRun3, f.gold("campaign_channel_daily", CCD));
     f.run("2026-11-21", false, new StateStep(), new AttributionStep());
     assertEquals(ccdAfterRun3, f.gold("campaign_channel_daily", CCD));
-    assertEquals(dailyAfterRun3, f.gold("merchant_roi_daily", "date,merchant_id,spend,attributed_orders,attributed_gmv,roi"));
-    assertEquals(monthlyAfterRun3, f.gold("merchant_roi_monthly", "month,merchant_id,spend,attributed_orders,attributed_gmv,roi"));
+    assertEquals(
+        dailyAfterRun3,
+        f.gold(
+            "merchant_roi_daily", "date,merchant_id,spend,attributed_orders,attributed_gmv,roi"));
+    assertEquals(
+        monthlyAfterRun3,
+        f.gold(
+            "merchant_roi_monthly",
+            "month,merchant_id,spend,attributed_orders,attributed_gmv,roi"));
     assertEquals(stateAfterRun3, state());
   }
 }

@@ -20,23 +20,25 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Every category of channel {@code search} has two campaign-channels with an own slope: suu 2
  * and 1, rho 0.1 (suu / rho = 20 and 10), n 20 and 10 days; and a third of one day without one
- * (b_own NULL, suu 50: it must not count for the slope). With tau2 = 0.01 (the all-channels
- * pool) the category slope's sampling variance is (0.01 * (20^2 + 10^2) + 30) / 30^2 = 35 / 900;
- * with the channel's tau2_roi = 0.02 its log ROI's, over all three,
- * (0.02 * (20^2 + 10^2 + 1^2) + 0.1 * 31) / 31^2 = 13.12 / 961. The other pool rows carry decoy
- * variances (tau2 0.5, tau2_roi 0.9) that must not be used.
- * Equal variances v make DerSimonian-Laird between two categories the sample variance of their
- * estimates (one degree of freedom) minus v, at least 0, and w = tau2_cat / (tau2_cat + v).
+ * (b_own NULL, suu 50: it must not count for the slope). With tau2 = 0.01 (the all-channels pool)
+ * the category slope's sampling variance is (0.01 * (20^2 + 10^2) + 30) / 30^2 = 35 / 900; with the
+ * channel's tau2_roi = 0.02 its log ROI's, over all three, (0.02 * (20^2 + 10^2 + 1^2) + 0.1 * 31)
+ * / 31^2 = 13.12 / 961. The other pool rows carry decoy variances (tau2 0.5, tau2_roi 0.9) that
+ * must not be used. Equal variances v make DerSimonian-Laird between two categories the sample
+ * variance of their estimates (one degree of freedom) minus v, at least 0, and w = tau2_cat /
+ * (tau2_cat + v).
  */
 class CategoryWeightsTest {
-  static final StructType STATS = StructType.fromDDL(
-      "campaign_id STRING, channel STRING, n BIGINT, suu DOUBLE");
+  static final StructType STATS =
+      StructType.fromDDL("campaign_id STRING, channel STRING, n BIGINT, suu DOUBLE");
   static final StructType ACTIVE = StructType.fromDDL("campaign_id STRING, category_id STRING");
-  static final StructType NOISE = StructType.fromDDL(
-      "campaign_id STRING, channel STRING, rho DOUBLE, b_own DOUBLE");
-  static final StructType POOLS = StructType.fromDDL("category_id STRING, channel STRING, "
-      + "is_global INT, all_channels INT, groups BIGINT, b_pool DOUBLE, log_roi DOUBLE, "
-      + "tau2 DOUBLE, tau2_roi DOUBLE");
+  static final StructType NOISE =
+      StructType.fromDDL("campaign_id STRING, channel STRING, rho DOUBLE, b_own DOUBLE");
+  static final StructType POOLS =
+      StructType.fromDDL(
+          "category_id STRING, channel STRING, "
+              + "is_global INT, all_channels INT, groups BIGINT, b_pool DOUBLE, log_roi DOUBLE, "
+              + "tau2 DOUBLE, tau2_roi DOUBLE");
 
   @Test
   void categoriesThatDifferBeyondTheirNoiseKeepPartOfTheirOwnEstimate() {
@@ -61,7 +63,8 @@ class CategoryWeightsTest {
 
   @Test
   void categoriesThatDifferNoMoreThanTheirNoiseFollowTheChannel() {
-    // slopes 0.55 and 0.65 (sample variance 0.005 < 35/900), log ROI 1.0 and 1.1 (0.005 < 13.12/961)
+    // slopes 0.55 and 0.65 (sample variance 0.005 < 35/900), log ROI 1.0 and 1.1 (0.005 <
+    // 13.12/961)
     Map<String, Row> out = weights(0.55, 0.65, 1.0, 1.1);
     for (String cat : List.of("apparel", "books")) {
       Row r = out.get("search/" + cat);
@@ -93,21 +96,23 @@ class CategoryWeightsTest {
         noise.add(RowFactory.create(id, "live", 0.1, 0.5));
       }
     }
-    List<Row> pools = List.of(
-        RowFactory.create(null, null, 1, 1, 6L, 0.6, 1.1, 0.01, 0.9),
-        RowFactory.create(null, "search", 1, 0, 4L, 0.6, 1.1, 0.5, 0.02),
-        RowFactory.create(null, "live", 1, 0, 2L, 0.6, 1.1, 0.5, 0.02),
-        RowFactory.create("apparel", "search", 0, 0, 2L, bA, roiA, 0.5, 0.9),
-        RowFactory.create("books", "search", 0, 0, 2L, bB, roiB, 0.5, 0.9),
-        RowFactory.create("apparel", "live", 0, 0, 2L, 0.6, 1.1, 0.5, 0.9));
+    List<Row> pools =
+        List.of(
+            RowFactory.create(null, null, 1, 1, 6L, 0.6, 1.1, 0.01, 0.9),
+            RowFactory.create(null, "search", 1, 0, 4L, 0.6, 1.1, 0.5, 0.02),
+            RowFactory.create(null, "live", 1, 0, 2L, 0.6, 1.1, 0.5, 0.02),
+            RowFactory.create("apparel", "search", 0, 0, 2L, bA, roiA, 0.5, 0.9),
+            RowFactory.create("books", "search", 0, 0, 2L, bB, roiB, 0.5, 0.9),
+            RowFactory.create("apparel", "live", 0, 0, 2L, 0.6, 1.1, 0.5, 0.9));
     SparkSession spark = TestSpark.spark();
     spark.createDataFrame(stats, STATS).createOrReplaceTempView("coef_fit_stats");
     spark.createDataFrame(active, ACTIVE).createOrReplaceTempView("coef_active");
     spark.createDataFrame(noise, NOISE).createOrReplaceTempView("coef_noise");
     spark.createDataFrame(pools, POOLS).createOrReplaceTempView("coef_pools");
     Map<String, Row> out = new HashMap<>();
-    for (Row r : SqlFiles.run(spark, "coefficients/category_weights", Map.of("pool_groups", 20.0))
-        .collectAsList()) {
+    for (Row r :
+        SqlFiles.run(spark, "coefficients/category_weights", Map.of("pool_groups", 20.0))
+            .collectAsList()) {
       out.put(r.getAs("channel") + "/" + r.getAs("category_id"), r);
     }
     assertEquals(3, out.size());

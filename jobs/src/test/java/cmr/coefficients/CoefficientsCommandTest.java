@@ -33,14 +33,20 @@ class CoefficientsCommandTest {
     assertEquals(a, f.live().orElseThrow());
     // a damaged version is refused (exit 4) and LATEST stays
     Files.writeString(dir.resolve(b).resolve("campaigns.csv"), "garbage\r\n");
-    assertEquals(Errors.PUBLICATION,
+    assertEquals(
+        Errors.PUBLICATION,
         CmrCli.execute("coefficients", "rollback", "--to", b, "--warehouse", wh));
     assertEquals(a, f.live().orElseThrow());
   }
 
   private static String publish(PublishedFolder f, Instant at) {
     String v = f.newVersionName(at, RUN);
-    f.writeVersion(v, RUN, RUN.minusDays(27), RUN, f.live().orElse(null),
+    f.writeVersion(
+        v,
+        RUN,
+        RUN.minusDays(27),
+        RUN,
+        f.live().orElse(null),
         List.of(new CampaignCoefficients("k1", "m1", 100, 2, 0.5, 100, 300, 3.0, "ok")).iterator(),
         List.of(new ChannelCoefficients("k1", "search", 1, 100, 30, 0.5, 28)).iterator());
     f.switchLatest(v);

@@ -17,14 +17,16 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * sql/coefficients/day_factors.sql on hand-made daily points (coef_points), values worked out
- * by hand from its definition: y = gmv / G - 1 per spend day, date effects by least squares with
- * a common slope on u, f = 1 + delta divided by its median over the dates.
+ * sql/coefficients/day_factors.sql on hand-made daily points (coef_points), values worked out by
+ * hand from its definition: y = gmv / G - 1 per spend day, date effects by least squares with a
+ * common slope on u, f = 1 + delta divided by its median over the dates.
  */
 class DayFactorsTest {
-  static final StructType POINTS = StructType.fromDDL("campaign_id STRING, channel STRING, "
-      + "date DATE, spend DOUBLE, gmv DOUBLE, x DOUBLE, u DOUBLE, xbar DOUBLE, v DOUBLE, "
-      + "m DOUBLE, n_spend BIGINT, g_mean DOUBLE, aov DOUBLE");
+  static final StructType POINTS =
+      StructType.fromDDL(
+          "campaign_id STRING, channel STRING, "
+              + "date DATE, spend DOUBLE, gmv DOUBLE, x DOUBLE, u DOUBLE, xbar DOUBLE, v DOUBLE, "
+              + "m DOUBLE, n_spend BIGINT, g_mean DOUBLE, aov DOUBLE");
   static final LocalDate D1 = LocalDate.of(2026, 11, 1);
 
   @Test
@@ -38,18 +40,31 @@ class DayFactorsTest {
         rows.add(point(k, d, 1, gmv[d], 0, 0, 12.5));
       }
     }
-    assertEquals(Map.of(D1, 1.0, D1.plusDays(1), 1.0, D1.plusDays(2), 2.0, D1.plusDays(3), 1.0),
+    assertEquals(
+        Map.of(D1, 1.0, D1.plusDays(1), 1.0, D1.plusDays(2), 2.0, D1.plusDays(3), 1.0),
         factors(rows, 100));
     // fewer campaign-channels a date than day_min_series: no day effect is estimated
-    assertEquals(Map.of(D1, 1.0, D1.plusDays(1), 1.0, D1.plusDays(2), 1.0, D1.plusDays(3), 1.0),
+    assertEquals(
+        Map.of(D1, 1.0, D1.plusDays(1), 1.0, D1.plusDays(2), 1.0, D1.plusDays(3), 1.0),
         factors(rows, 121));
     // a fifth date on which only 50 of them spent (1 + delta would be 16 / 12.5 = 1.28): not
     // estimated, factor 1, and not part of the median (0.8) that scales the other dates
     for (int k = 0; k < 50; k++) {
       rows.add(point(k, 4, 1, 16, 0, 0, 12.5));
     }
-    assertEquals(Map.of(D1, 1.0, D1.plusDays(1), 1.0, D1.plusDays(2), 2.0, D1.plusDays(3), 1.0,
-        D1.plusDays(4), 1.0), factors(rows, 100));
+    assertEquals(
+        Map.of(
+            D1,
+            1.0,
+            D1.plusDays(1),
+            1.0,
+            D1.plusDays(2),
+            2.0,
+            D1.plusDays(3),
+            1.0,
+            D1.plusDays(4),
+            1.0),
+        factors(rows, 100));
   }
 
   @Test
@@ -74,18 +89,34 @@ class DayFactorsTest {
     assertEquals(4, f.size());
   }
 
-  private static Row point(int k, int day, double spend, double gmv, double x, double u,
-                           double gMean) {
-    return RowFactory.create("k" + k, "search", Date.valueOf(D1.plusDays(day)), spend, gmv, x, u,
-        0.0, 0.0, 0.0, 4L, gMean, 10.0);
+  private static Row point(
+      int k, int day, double spend, double gmv, double x, double u, double gMean) {
+    return RowFactory.create(
+        "k" + k,
+        "search",
+        Date.valueOf(D1.plusDays(day)),
+        spend,
+        gmv,
+        x,
+        u,
+        0.0,
+        0.0,
+        0.0,
+        4L,
+        gMean,
+        10.0);
   }
 
   private static Map<LocalDate, Double> factors(List<Row> rows, int minSeries) {
     SparkSession spark = TestSpark.spark();
     spark.createDataFrame(rows, POINTS).createOrReplaceTempView("coef_points");
     Map<LocalDate, Double> out = new TreeMap<>();
-    for (Row r : SqlFiles.run(spark, "coefficients/day_factors",
-        Map.of("day_min_series", (double) minSeries, "day_noise", 0.05)).collectAsList()) {
+    for (Row r :
+        SqlFiles.run(
+                spark,
+                "coefficients/day_factors",
+                Map.of("day_min_series", (double) minSeries, "day_noise", 0.05))
+            .collectAsList()) {
       out.put(r.getDate(0).toLocalDate(), Math.round(r.getDouble(2) * 1e9) / 1e9);
     }
     return out;

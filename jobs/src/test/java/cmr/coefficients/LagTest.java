@@ -19,25 +19,26 @@ import org.junit.jupiter.api.Test;
 /**
  * sql/coefficients/lag.sql on hand-made daily points, values worked out by hand from its model.
  *
- * <p>Each series spends on eight consecutive days with u = 0, 1, -1, -1, 1, 0, 2, 0, so its
- * seven pairs of consecutive days have u = 1, -1, -1, 1, 0, 2, 0 and yesterday's u, e = 0, 1,
- * -1, -1, 1, 0, 2. e is correlated with u (centred, sum e u = -11/7: spends that follow a
- * pattern), so a regression of GMV on e alone would be biased; with the series' own (1, u, v)
- * projected out (what is left of e has sum of squares 45/7), a relative GMV that is exactly
- * y = 1 + 0.5 u - 0.2 v + beta e gives back beta exactly, whatever the design (v = u^2 - 1; its
- * term makes the projection of v matter: e . v = -23/7 centred). Over those pairs, centred,
- * u . u = 52/7, u . v = 40/7, v . v = 76/7, e . u = -11/7: yesterday's u on today's, given v,
- * phi = (-11/7 - (40/7) (-23/7) / (76/7)) / (52/7 - (40/7)^2 / (76/7)) = 1/28, the part of
- * b_lag that a same-day slope has already taken up.
+ * <p>Each series spends on eight consecutive days with u = 0, 1, -1, -1, 1, 0, 2, 0, so its seven
+ * pairs of consecutive days have u = 1, -1, -1, 1, 0, 2, 0 and yesterday's u, e = 0, 1, -1, -1, 1,
+ * 0, 2. e is correlated with u (centred, sum e u = -11/7: spends that follow a pattern), so a
+ * regression of GMV on e alone would be biased; with the series' own (1, u, v) projected out (what
+ * is left of e has sum of squares 45/7), a relative GMV that is exactly y = 1 + 0.5 u - 0.2 v +
+ * beta e gives back beta exactly, whatever the design (v = u^2 - 1; its term makes the projection
+ * of v matter: e . v = -23/7 centred). Over those pairs, centred, u . u = 52/7, u . v = 40/7, v . v
+ * = 76/7, e . u = -11/7: yesterday's u on today's, given v, phi = (-11/7 - (40/7) (-23/7) / (76/7))
+ * / (52/7 - (40/7)^2 / (76/7)) = 1/28, the part of b_lag that a same-day slope has already taken
+ * up.
  */
 class LagTest {
-  static final StructType POINTS = StructType.fromDDL(
-      "campaign_id STRING, channel STRING, date DATE, u DOUBLE, v DOUBLE, gmv DOUBLE");
+  static final StructType POINTS =
+      StructType.fromDDL(
+          "campaign_id STRING, channel STRING, date DATE, u DOUBLE, v DOUBLE, gmv DOUBLE");
   static final StructType FACTORS = StructType.fromDDL("date DATE, factor DOUBLE");
-  static final StructType STATS = StructType.fromDDL(
-      "campaign_id STRING, channel STRING, n BIGINT, sg DOUBLE");
-  static final StructType NOISE = StructType.fromDDL(
-      "campaign_id STRING, channel STRING, rho DOUBLE");
+  static final StructType STATS =
+      StructType.fromDDL("campaign_id STRING, channel STRING, n BIGINT, sg DOUBLE");
+  static final StructType NOISE =
+      StructType.fromDDL("campaign_id STRING, channel STRING, rho DOUBLE");
   static final StructType POOLS = StructType.fromDDL("all_channels INT, b_pool DOUBLE");
 
   static final LocalDate DAY1 = LocalDate.of(2026, 10, 1);
@@ -60,14 +61,27 @@ class LagTest {
     // C: a strong lag (beta 2), but only five pairs of consecutive days (fewer than lag_min_days
     // 6), with spends that vary (u = 1, -1, -1, 1, 0 over its pairs: M is not degenerate)
     for (int d = 0; d < 6; d++) {
-      points.add(point("C", DAY1.plusDays(d), U[d], U[d] * U[d] - 1.0,
-          100 * (1 + 2 * (d > 0 ? U[d - 1] : 0))));
+      points.add(
+          point(
+              "C",
+              DAY1.plusDays(d),
+              U[d],
+              U[d] * U[d] - 1.0,
+              100 * (1 + 2 * (d > 0 ? U[d - 1] : 0))));
     }
-    Map<String, Object> out = lag(points, List.of(
-        RowFactory.create("A", "search", 8L, 800.0), RowFactory.create("B", "search", 8L, 800.0),
-        RowFactory.create("C", "search", 6L, 600.0)),
-        List.of(RowFactory.create("A", "search", 0.05), RowFactory.create("B", "search", 0.1),
-            RowFactory.create("C", "search", 0.05)), List.of(), 0.5);
+    Map<String, Object> out =
+        lag(
+            points,
+            List.of(
+                RowFactory.create("A", "search", 8L, 800.0),
+                RowFactory.create("B", "search", 8L, 800.0),
+                RowFactory.create("C", "search", 6L, 600.0)),
+            List.of(
+                RowFactory.create("A", "search", 0.05),
+                RowFactory.create("B", "search", 0.1),
+                RowFactory.create("C", "search", 0.05)),
+            List.of(),
+            0.5);
     assertEquals(1.0 / 6, (Double) out.get("b_lag"), 1e-9);
     assertEquals(2, out.get("series"));
     assertEquals(0.5, (Double) out.get("b_same_day"), 1e-12);
@@ -86,8 +100,11 @@ class LagTest {
     // day is doubled: divided by the factor it is back on the line, b_lag = 0.1.
     List<Row> points = new ArrayList<>();
     addSeries(points, "A", 0.1, 100);
-    points.replaceAll(r -> r.getDate(2).toLocalDate().equals(DAY1.plusDays(3))
-        ? RowFactory.create("A", "search", r.get(2), r.get(3), r.get(4), 2 * r.getDouble(5)) : r);
+    points.replaceAll(
+        r ->
+            r.getDate(2).toLocalDate().equals(DAY1.plusDays(3))
+                ? RowFactory.create("A", "search", r.get(2), r.get(3), r.get(4), 2 * r.getDouble(5))
+                : r);
     List<Row> stats = List.<Row>of(RowFactory.create("A", "search", 8L, 800.0));
     // rho 0.001: a precise estimate (variance 1 / (45/7 * 1000) = 7/45000, shrunk by 7/4500)
     List<Row> noise = List.<Row>of(RowFactory.create("A", "search", 0.001));
@@ -136,17 +153,19 @@ class LagTest {
     return RowFactory.create(id, "search", Date.valueOf(day), u, v, gmv);
   }
 
-  private static Map<String, Object> lag(List<Row> points, List<Row> stats, List<Row> noise,
-                                         List<Row> factors, double bPool) {
+  private static Map<String, Object> lag(
+      List<Row> points, List<Row> stats, List<Row> noise, List<Row> factors, double bPool) {
     SparkSession spark = TestSpark.spark();
     spark.createDataFrame(points, POINTS).createOrReplaceTempView("coef_points");
     spark.createDataFrame(factors, FACTORS).createOrReplaceTempView("coef_day_factors");
     spark.createDataFrame(stats, STATS).createOrReplaceTempView("coef_fit_stats");
     spark.createDataFrame(noise, NOISE).createOrReplaceTempView("coef_noise");
-    spark.createDataFrame(List.of(RowFactory.create(1, bPool), RowFactory.create(0, 9.0)), POOLS)
+    spark
+        .createDataFrame(List.of(RowFactory.create(1, bPool), RowFactory.create(0, 9.0)), POOLS)
         .createOrReplaceTempView("coef_pools");
-    List<Row> rows = SqlFiles.run(spark, "coefficients/lag",
-        Map.of("lag_min_days", 6.0, "lag_share_max", 0.3)).collectAsList();
+    List<Row> rows =
+        SqlFiles.run(spark, "coefficients/lag", Map.of("lag_min_days", 6.0, "lag_share_max", 0.3))
+            .collectAsList();
     assertEquals(1, rows.size());
     Row r = rows.get(0);
     Map<String, Object> out = new HashMap<>();

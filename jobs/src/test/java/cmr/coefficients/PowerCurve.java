@@ -1,14 +1,15 @@
 package cmr.coefficients;
 
 /**
- * The fitted response of one campaign in one channel: expected attributed GMV per day
- * {@code alpha * s^beta} for a daily spend {@code s} in {@code [minSpend, maxSpend]}, or 0.
- * Spend outside (multiples of the smallest and largest spend observed, see
- * {@link ModelSettings}) is never planned, because the curve was not fitted there: true responses
- * saturate above, and may be S-shaped below.
+ * The fitted response of one campaign in one channel: expected attributed GMV per day {@code alpha
+ * * s^beta} for a daily spend {@code s} in {@code [minSpend, maxSpend]}, or 0. Spend outside
+ * (multiples of the smallest and largest spend observed, see {@link ModelSettings}) is never
+ * planned, because the curve was not fitted there: true responses saturate above, and may be
+ * S-shaped below.
  */
-public record PowerCurve(String channel, double alpha, double beta, double minSpend,
-                         double maxSpend) implements Response {
+public record PowerCurve(
+    String channel, double alpha, double beta, double minSpend, double maxSpend)
+    implements Response {
 
   public double gmv(double s) {
     return s <= 0 || alpha <= 0 ? 0 : alpha * Math.pow(s, beta);

@@ -13,8 +13,8 @@ class ShapeCurveTest {
     // level 100 at the centre spend 100, slope 0.5, curvature -0.25; range u in [-0.2, 0.2].
     // s = 110: u = ln 1.1 = 0.09531, ln g = ln 100 + 0.047655 - 0.002271 -> g = 104.64;
     // elasticity 0.5 - 0.5 * 0.09531 = 0.45234.
-    ShapeCurve c = new ShapeCurve("search", 100, Math.log(100), 0.5, -0.25, 1, 1000, 0.05,
-        -0.2, 0.2, 0.1);
+    ShapeCurve c =
+        new ShapeCurve("search", 100, Math.log(100), 0.5, -0.25, 1, 1000, 0.05, -0.2, 0.2, 0.1);
     assertEquals(104.64, c.gmv(110), 0.01);
     assertEquals(0.45234, c.elasticity(110), 1e-5);
   }
@@ -23,8 +23,8 @@ class ShapeCurveTest {
   void aboveTheRangeThePenaltyGrowsWithTheSquaredDistance() {
     // slope 0.5, no curvature, range up to u = 0.2, penalty 0.1. s = 100 e^0.7: d = 0.5,
     // ln g = ln 100 + 0.35 - 0.1 * 0.25 -> g = 100 e^0.325 = 138.40; elasticity 0.5 - 0.1 = 0.4.
-    ShapeCurve c = new ShapeCurve("search", 100, Math.log(100), 0.5, 0, 1, 1000, 0.05,
-        -0.2, 0.2, 0.1);
+    ShapeCurve c =
+        new ShapeCurve("search", 100, Math.log(100), 0.5, 0, 1, 1000, 0.05, -0.2, 0.2, 0.1);
     double s = 100 * Math.exp(0.7);
     assertEquals(138.40, c.gmv(s), 0.01);
     assertEquals(0.4, c.elasticity(s), 1e-9);
@@ -50,8 +50,8 @@ class ShapeCurveTest {
 
   @Test
   void spendAtInvertsTheMarginalReturn() {
-    ShapeCurve c = new ShapeCurve("search", 100, Math.log(100), 0.6, -0.2, 1, 1000, 0.05,
-        -0.3, 0.3, 0.1);
+    ShapeCurve c =
+        new ShapeCurve("search", 100, Math.log(100), 0.6, -0.2, 1, 1000, 0.05, -0.3, 0.3, 0.1);
     // below u = -0.767 (s = 46.4) the elasticity is 1 and the marginal return flat: not there
     for (double s : new double[] {50, 60, 100, 180, 600}) {
       assertEquals(s, c.spendAt(c.marginal(s)), s * 1e-6);
@@ -74,8 +74,8 @@ class ShapeCurveTest {
 
   @Test
   void infiniteRangeMeansNoPenalty() {
-    ShapeCurve c = new ShapeCurve("search", 100, Math.log(100), 0.5, 0, 1, 1000, 0.05,
-        -INF, INF, 5);
+    ShapeCurve c =
+        new ShapeCurve("search", 100, Math.log(100), 0.5, 0, 1, 1000, 0.05, -INF, INF, 5);
     assertEquals(100 * Math.exp(0.5 * Math.log(3)), c.gmv(300), 1e-9);
   }
 }

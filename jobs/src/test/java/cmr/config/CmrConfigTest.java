@@ -17,17 +17,25 @@ class CmrConfigTest {
 
   @Test
   void quotedOverrideIsOneSparkKey() {
-    Map<String, String> extra = CmrConfig.defaults(
-        Map.of("spark.extra.\"spark.eventLog.enabled\"", "true")).spark().extra();
+    Map<String, String> extra =
+        CmrConfig.defaults(Map.of("spark.extra.\"spark.eventLog.enabled\"", "true"))
+            .spark()
+            .extra();
     assertEquals("true", extra.get("spark.eventLog.enabled"));
   }
 
   @Test
   void overrideWhoseQuotesTheShellStrippedIsTheSameSparkKey() {
     // what bash passes for -Dspark.extra."spark.eventLog.dir"=file:///tmp/ev typed unquoted
-    Map<String, String> extra = CmrConfig.defaults(
-        Map.of("spark.extra.spark.eventLog.dir", "file:///tmp/ev",
-            "spark.extra.spark.sql.codegen.wholeStage", "false")).spark().extra();
+    Map<String, String> extra =
+        CmrConfig.defaults(
+                Map.of(
+                    "spark.extra.spark.eventLog.dir",
+                    "file:///tmp/ev",
+                    "spark.extra.spark.sql.codegen.wholeStage",
+                    "false"))
+            .spark()
+            .extra();
     assertEquals("file:///tmp/ev", extra.get("spark.eventLog.dir"));
     assertEquals("false", extra.get("spark.sql.codegen.wholeStage"));
     assertEquals("false", extra.get("spark.ui.enabled"));

@@ -1,6 +1,8 @@
 package cmr.export;
 
-import javax.imageio.ImageIO;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
 
 /** Opens exported HTML in headless Chromium: a DOM check and a screenshot. */
 final class Chromium {
   /** Test-only script added to a copy of the page: counts images that decoded, and the height. */
-  static final String CHECK = """
+  static final String CHECK =
+      """
       <script>
       window.addEventListener('load', function () {
         var imgs = Array.prototype.slice.call(document.images);
@@ -35,10 +36,19 @@ final class Chromium {
   static String check(String chromium, Path html) throws IOException {
     Path dir = cmr.testing.TestSpark.tempDir("chromium-check");
     Path copy = dir.resolve("check.html");
-    Files.writeString(copy, Files.readString(html, StandardCharsets.UTF_8).replace("</body>", CHECK + "</body>"),
+    Files.writeString(
+        copy,
+        Files.readString(html, StandardCharsets.UTF_8).replace("</body>", CHECK + "</body>"),
         StandardCharsets.UTF_8);
-    ExternalTools.Run r = ExternalTools.run(ExternalTools.chromiumCommand(chromium, dir.resolve("profile"),
-        "--virtual-time-budget=10000", "--dump-dom", copy.toUri().toString()), 300);
+    ExternalTools.Run r =
+        ExternalTools.run(
+            ExternalTools.chromiumCommand(
+                chromium,
+                dir.resolve("profile"),
+                "--virtual-time-budget=10000",
+                "--dump-dom",
+                copy.toUri().toString()),
+            300);
     assertEquals(0, r.exit(), r.out());
     return r.out();
   }
@@ -48,9 +58,16 @@ final class Chromium {
     Path dir = cmr.testing.TestSpark.tempDir("chromium-shot");
     Files.createDirectories(target.toAbsolutePath().getParent());
     Files.deleteIfExists(target);
-    ExternalTools.Run r = ExternalTools.run(ExternalTools.chromiumCommand(chromium, dir.resolve("profile"),
-        "--hide-scrollbars", "--window-size=1400,6000", "--screenshot=" + target.toAbsolutePath(),
-        html.toUri().toString()), 300);
+    ExternalTools.Run r =
+        ExternalTools.run(
+            ExternalTools.chromiumCommand(
+                chromium,
+                dir.resolve("profile"),
+                "--hide-scrollbars",
+                "--window-size=1400,6000",
+                "--screenshot=" + target.toAbsolutePath(),
+                html.toUri().toString()),
+            300);
     assertEquals(0, r.exit(), r.out());
     assertTrue(Files.isRegularFile(target), "screenshot written: " + r.out());
     return target;
@@ -69,5 +86,4 @@ final class Chromium {
     }
     assertTrue(colours.size() > 50, "screenshot looks blank: " + colours.size() + " colours");
   }
-
 }

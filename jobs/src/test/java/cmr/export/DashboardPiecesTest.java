@@ -1,8 +1,10 @@
 package cmr.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -10,24 +12,27 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The small pieces, without Spark: number formats, reading templates, Markdown, LATEST. */
 class DashboardPiecesTest {
-  static final QueryResult R = new QueryResult(List.of("channel", "spend", "roi"), List.of(
-      new Object[] {"search", new BigDecimal("200.00"), 3.0},
-      new Object[] {"live", new BigDecimal("1234567.005"), null},
-      new Object[] {"offsite_wechat", new BigDecimal("50.00"), 0.125}), false);
+  static final QueryResult R =
+      new QueryResult(
+          List.of("channel", "spend", "roi"),
+          List.of(
+              new Object[] {"search", new BigDecimal("200.00"), 3.0},
+              new Object[] {"live", new BigDecimal("1234567.005"), null},
+              new Object[] {"offsite_wechat", new BigDecimal("50.00"), 0.125}),
+          false);
 
   @Test
   void formatsByUnit() {
-    assertEquals("1,234,567.01", Formats.format(new BigDecimal("1234567.005"), "CNY", Lang.EN)); // half-up
-    assertEquals("+9.05%", Formats.format(2000.0 / 22100.0, "s%", Lang.EN));  // 0.090498 -> 9.05
+    assertEquals(
+        "1,234,567.01", Formats.format(new BigDecimal("1234567.005"), "CNY", Lang.EN)); // half-up
+    assertEquals("+9.05%", Formats.format(2000.0 / 22100.0, "s%", Lang.EN)); // 0.090498 -> 9.05
     assertEquals("-25.00%", Formats.format(-0.25, "s%", Lang.EN));
-    assertEquals("+0.38 pp", Formats.format(1410.0 / 24100 - 1210.0 / 22100, "spp", Lang.EN)); // 0.0037553
+    assertEquals(
+        "+0.38 pp", Formats.format(1410.0 / 24100 - 1210.0 / 22100, "spp", Lang.EN)); // 0.0037553
     assertEquals("+120", Formats.format(120L, "susers", Lang.EN));
     assertEquals("n/a", Formats.format(null, "CNY", Lang.EN));
     assertEquals("无", Formats.format(null, "CNY", Lang.ZH));
@@ -36,26 +41,40 @@ class DashboardPiecesTest {
 
   @Test
   void readingTemplates() throws IOException {
-    var columns = new ObjectMapper().readTree("{\"channel\": {\"values\": {\"search\": {\"en\": \"Search\", \"zh-CN\": \"搜索\"}}}}");
-    String t = "{first.channel|label}: {first.roi|x} on {first.spend|CNY}; last {last.channel}; "
-        + "max {max.roi|x}, sum {sum.spend|CNY}, {rows} rows, {live.roi|x}, {run_date}";
+    var columns =
+        new ObjectMapper()
+            .readTree(
+                "{\"channel\": {\"values\": {\"search\": {\"en\": \"Search\", \"zh-CN\": \"搜索\"}}}}");
+    String t =
+        "{first.channel|label}: {first.roi|x} on {first.spend|CNY}; last {last.channel}; "
+            + "max {max.roi|x}, sum {sum.spend|CNY}, {rows} rows, {live.roi|x}, {run_date}";
     // sum = 200.00 + 1,234,567.005 + 50.00 = 1,234,817.005 -> 1,234,817.01 (half-up)
-    assertEquals("Search: 3.00 on 200.00; last offsite_wechat; max 3.00, sum 1,234,817.01, 3 rows, n/a, 2026-11-20",
+    assertEquals(
+        "Search: 3.00 on 200.00; last offsite_wechat; max 3.00, sum 1,234,817.01, 3 rows, n/a, 2026-11-20",
         Readings.fill(t, R, Map.of("run_date", "2026-11-20"), Lang.EN, columns));
     assertEquals("搜索", Readings.fill("{first.channel|label}", R, Map.of(), Lang.ZH, columns));
   }
 
   @Test
   void markdownSubsetIsEscaped() {
-    String html = Markdown.toHtml("# Title <b>\n\nSome **bold** and `code` text\nwrapped.\n\n- one *two*\n- three\n\nEnd");
-    assertEquals("<h1>Title &lt;b&gt;</h1>\n<p>Some <strong>bold</strong> and <code>code</code> text wrapped.</p>\n"
-        + "<ul>\n<li>one <em>two</em></li>\n<li>three</li>\n</ul>\n<p>End</p>\n", html);
+    String html =
+        Markdown.toHtml(
+            "# Title <b>\n\nSome **bold** and `code` text\nwrapped.\n\n- one *two*\n- three\n\nEnd");
+    assertEquals(
+        "<h1>Title &lt;b&gt;</h1>\n<p>Some <strong>bold</strong> and <code>code</code> text wrapped.</p>\n"
+            + "<ul>\n<li>one <em>two</em></li>\n<li>three</li>\n</ul>\n<p>End</p>\n",
+        html);
   }
 
   @Test
   void textTableAlignsWideCharacters() {
-    String t = TextTable.render(List.of("k", "v"), List.<Object[]>of(new Object[] {"成交额", 1}, new Object[] {"gmv", null}));
-    assertEquals("+--------+------+\n| k      | v    |\n+--------+------+\n| 成交额 | 1    |\n| gmv    | NULL |\n+--------+------+\n", t);
+    String t =
+        TextTable.render(
+            List.of("k", "v"),
+            List.<Object[]>of(new Object[] {"成交额", 1}, new Object[] {"gmv", null}));
+    assertEquals(
+        "+--------+------+\n| k      | v    |\n+--------+------+\n| 成交额 | 1    |\n| gmv    | NULL |\n+--------+------+\n",
+        t);
   }
 
   @Test

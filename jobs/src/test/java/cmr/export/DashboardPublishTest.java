@@ -1,5 +1,10 @@
 package cmr.export;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cmr.config.CmrConfig;
 import cmr.step.Progress;
 import cmr.step.RunContext;
@@ -7,9 +12,6 @@ import cmr.step.RunOptions;
 import cmr.step.StepResult;
 import cmr.testing.TestSpark;
 import cmr.warehouse.Warehouse;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,11 +20,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** A warehouse with only daily_kpis: sections say "no data yet"; LATEST never moves back. */
 class DashboardPublishTest {
@@ -45,16 +44,21 @@ class DashboardPublishTest {
     assertTrue(r.failed().isEmpty(), r.failed().toString());
     assertTrue(r.figures() >= 2, "the daily figures are drawn: " + r.figures());
     assertTrue(r.empty() >= 10, "the other sections have no data yet: " + r.empty());
-    String overview = Files.readString(exports.resolve("2026-11-20/overview.ipynb"), StandardCharsets.UTF_8);
-    assertTrue(overview.contains("No data yet: gold table(s) monthly_kpis not found"), "headline says no data yet");
+    String overview =
+        Files.readString(exports.resolve("2026-11-20/overview.ipynb"), StandardCharsets.UTF_8);
+    assertTrue(
+        overview.contains("No data yet: gold table(s) monthly_kpis not found"),
+        "headline says no data yet");
     String python = ExternalTools.python();
     for (String name : DashboardExporter.NOTEBOOKS) {
-      assertNull(ExternalTools.validate(python, exports.resolve("2026-11-20/" + name + ".ipynb")), name);
+      assertNull(
+          ExternalTools.validate(python, exports.resolve("2026-11-20/" + name + ".ipynb")), name);
     }
     assertEquals("2026-11-20\n", latest());
 
     // a rerun of an older date writes its folder but does not move LATEST back
-    DashboardExporter.Result older = DashboardExporter.export(TestSpark.spark(), cfg, D.minusDays(1));
+    DashboardExporter.Result older =
+        DashboardExporter.export(TestSpark.spark(), cfg, D.minusDays(1));
     assertFalse(older.latestMoved());
     assertTrue(Files.isRegularFile(exports.resolve("2026-11-19/overview.html")));
     assertEquals("2026-11-20\n", latest());
@@ -71,12 +75,20 @@ class DashboardPublishTest {
   @Test
   void withoutACjkFontChineseFallsBackToEnglishWithANotice() throws IOException {
     Path other = TestSpark.tempDir("dash-nofont");
-    CmrConfig zh = TestSpark.config(Path.of(cfg.paths().warehouse()).getParent(),
-        Map.of("dashboard.locale", "zh-CN", "paths.exports", other.toString()));
-    DashboardExporter.Result r = DashboardExporter.export(TestSpark.spark(), zh, D,
-        lang -> lang.chinese() ? java.util.Optional.empty() : java.util.Optional.of("SansSerif"));
+    CmrConfig zh =
+        TestSpark.config(
+            Path.of(cfg.paths().warehouse()).getParent(),
+            Map.of("dashboard.locale", "zh-CN", "paths.exports", other.toString()));
+    DashboardExporter.Result r =
+        DashboardExporter.export(
+            TestSpark.spark(),
+            zh,
+            D,
+            lang ->
+                lang.chinese() ? java.util.Optional.empty() : java.util.Optional.of("SansSerif"));
     assertEquals("en", r.locale());
-    String html = Files.readString(other.resolve("2026-11-20/overview.html"), StandardCharsets.UTF_8);
+    String html =
+        Files.readString(other.resolve("2026-11-20/overview.html"), StandardCharsets.UTF_8);
     assertTrue(html.contains("no CJK font was found on this machine"), "English notice");
     assertTrue(html.contains("fonts-noto-cjk"), "names the package to install");
     assertTrue(html.contains("Executive overview"), "labels fall back to English");
@@ -84,8 +96,15 @@ class DashboardPublishTest {
 
   @Test
   void theStepIsSkippedForInnerBackfillDates() {
-    RunContext ctx = new RunContext(TestSpark.spark(), cfg, new Warehouse(cfg.paths().warehouse()),
-        D, "test-run", RunOptions.defaults().withTrainAndExport(false), Progress.silent());
+    RunContext ctx =
+        new RunContext(
+            TestSpark.spark(),
+            cfg,
+            new Warehouse(cfg.paths().warehouse()),
+            D,
+            "test-run",
+            RunOptions.defaults().withTrainAndExport(false),
+            Progress.silent());
     StepResult r = new ExportStep().run(ctx);
     assertTrue(r.detail().startsWith("skipped"), r.detail());
   }

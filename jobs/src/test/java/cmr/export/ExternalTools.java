@@ -1,6 +1,6 @@
 package cmr.export;
 
-import org.junit.jupiter.api.Assumptions;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Assumptions;
 
 /**
- * The external programs the dashboard tests use: a Python with nbformat, and Chromium. In CI
- * (env CI=true) a missing tool fails the test; locally it skips it with the install hint.
+ * The external programs the dashboard tests use: a Python with nbformat, and Chromium. In CI (env
+ * CI=true) a missing tool fails the test; locally it skips it with the install hint.
  */
 final class ExternalTools {
   private ExternalTools() {}
@@ -25,7 +24,8 @@ final class ExternalTools {
   static Run run(List<String> cmd, long timeoutSeconds) {
     try {
       Path log = Files.createTempFile("cmr-tool", ".log");
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return new Run(-1, "timed out after " + timeoutSeconds + "s: " + cmd);
@@ -71,17 +71,33 @@ final class ExternalTools {
 
   /** Validates a notebook with the official Jupyter validator; returns null when valid. */
   static String validate(String python, Path ipynb) {
-    Run r = run(List.of(python, "-c",
-        "import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))",
-        ipynb.toString()), 120);
+    Run r =
+        run(
+            List.of(
+                python,
+                "-c",
+                "import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))",
+                ipynb.toString()),
+            120);
     return r.exit() == 0 ? null : r.out();
   }
 
   /** Headless Chromium with the flags that keep it off the network and quiet. */
   static List<String> chromiumCommand(String chromium, Path profile, String... extra) {
-    List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile));
     cmd.addAll(List.of(extra));
     return cmd;
   }

@@ -1,19 +1,18 @@
 package cmr.export;
 
 import cmr.testing.TestSpark;
-import org.apache.spark.sql.SparkSession;
-
 import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Small hand-made gold tables (schemas per SPEC §3) for the dashboard tests, run date 2026-11-20.
  *
- * <p>daily_kpis, 2026-10-01 .. 2026-11-20: on October day d, gmv = 1000 + 10d and cmr = 50 + d;
- * on November day d, gmv = 1100 + 10d and cmr = 60 + d; compensation 10.00 on Oct 6, 13, 20, 27
- * and 5.00 on Nov 3 and Nov 10, 12.50 on Nov 17; final = false from Nov 13 (8 provisional days).
- * monthly_kpis agrees: October gmv 35,960.00 (31*1000 + 10*496), cmr 2,046.00, compensation
- * 40.00, MAU 900; November (20 days) gmv 24,100.00 (20*1100 + 10*210), cmr 1,410.00,
- * compensation 22.50, MAU 1,000, mau_prev_same_days 880.
+ * <p>daily_kpis, 2026-10-01 .. 2026-11-20: on October day d, gmv = 1000 + 10d and cmr = 50 + d; on
+ * November day d, gmv = 1100 + 10d and cmr = 60 + d; compensation 10.00 on Oct 6, 13, 20, 27 and
+ * 5.00 on Nov 3 and Nov 10, 12.50 on Nov 17; final = false from Nov 13 (8 provisional days).
+ * monthly_kpis agrees: October gmv 35,960.00 (31*1000 + 10*496), cmr 2,046.00, compensation 40.00,
+ * MAU 900; November (20 days) gmv 24,100.00 (20*1100 + 10*210), cmr 1,410.00, compensation 22.50,
+ * MAU 1,000, mau_prev_same_days 880.
  */
 final class GoldFixture {
   static final String RUN_DATE = "2026-11-20";
@@ -22,7 +21,10 @@ final class GoldFixture {
 
   static void writeAll(Path warehouse) {
     daily(warehouse);
-    write(warehouse, "monthly_kpis", """
+    write(
+        warehouse,
+        "monthly_kpis",
+        """
         SELECT month, CAST(mau AS BIGINT) mau, CAST(net AS BIGINT) mau_net_adds, CAST(growth AS DOUBLE) mau_growth,
           CAST(wechat AS BIGINT) wechat_users, CAST(gmv AS DECIMAL(18,2)) gmv, CAST(0 AS DECIMAL(18,2)) refunds,
           CAST(gmv AS DECIMAL(18,2)) net_gmv, CAST(cmr * 0.6 AS DECIMAL(18,2)) ad_revenue,
@@ -36,13 +38,19 @@ final class GoldFixture {
           ('2026-11', 1000, 100, 0.1111111111, 420, 24100.00, 1410.00, 22.50, -0.3298109010, -0.3108504399, 20, 880)
           AS t(month, mau, net, growth, wechat, gmv, cmr, comp, gmv_mom, cmr_mom, days, prev_same)
         """);
-    write(warehouse, "new_users_by_source", """
+    write(
+        warehouse,
+        "new_users_by_source",
+        """
         SELECT CAST(d AS DATE) date, s first_source, CAST(n AS BIGINT) new_users FROM VALUES
           ('2026-11-19', 'wechat', 4), ('2026-11-19', 'app', 10), ('2026-11-19', 'unknown', 1),
           ('2026-11-20', 'wechat', 6), ('2026-11-20', 'app', 8), ('2026-11-20', 'xiaohongshu', 2)
           AS t(d, s, n)
         """);
-    write(warehouse, "take_rate_by_dimension", """
+    write(
+        warehouse,
+        "take_rate_by_dimension",
+        """
         SELECT CAST(d AS DATE) date, dim dimension, v value, CAST(g AS DECIMAL(18,2)) gmv,
           CAST(0 AS DECIMAL(18,2)) refunds, CAST(c AS DECIMAL(18,2)) ad_revenue, CAST(0 AS DECIMAL(18,2)) commission,
           CAST(0 AS DECIMAL(18,2)) compensation, CAST(c AS DECIMAL(18,2)) cmr, CAST(c / g AS DOUBLE) take_rate
@@ -54,14 +62,20 @@ final class GoldFixture {
           ('2026-10-31', 'segment', 'key_account', 5000.00, 1.00)
           AS t(d, dim, v, g, c)
         """);
-    write(warehouse, "tier_mix", """
+    write(
+        warehouse,
+        "tier_mix",
+        """
         SELECT m month, t tier, CAST(u AS BIGINT) users FROM VALUES
           ('2026-10', 'L', 50), ('2026-10', 'U', 400), ('2026-10', 'C', 300), ('2026-10', 'M', 80), ('2026-10', 'V', 20),
           ('2026-11', 'L', 57), ('2026-11', 'U', 390), ('2026-11', 'C', 310), ('2026-11', 'M', 90), ('2026-11', 'V', 25)
           AS t(m, t, u)
         """);
     // November: up = U->C 3 + C->M 2 + M->V 1 = 6; down = C->U 4; new = NEW->U 5.
-    write(warehouse, "tier_transitions", """
+    write(
+        warehouse,
+        "tier_transitions",
+        """
         SELECT m month, f from_tier, t to_tier, CAST(u AS BIGINT) users FROM VALUES
           ('2026-11', 'NEW', 'U', 5), ('2026-11', 'U', 'C', 3), ('2026-11', 'C', 'M', 2), ('2026-11', 'M', 'V', 1),
           ('2026-11', 'C', 'U', 4), ('2026-11', 'U', 'U', 10), ('2026-11', 'L', 'L', 7),
@@ -70,7 +84,10 @@ final class GoldFixture {
         """);
     // ROI by channel, Nov 1-20: search 600 / 200 = 3.00; homepage_feed 150 / 100 = 1.50;
     // offsite_wechat 0 / 50 = 0.00 (the October row is outside the month).
-    write(warehouse, "campaign_channel_daily", """
+    write(
+        warehouse,
+        "campaign_channel_daily",
+        """
         SELECT CAST(d AS DATE) date, c campaign_id, ch channel, m merchant_id, CAST(i AS BIGINT) impressions,
           CAST(k AS BIGINT) clicks, CAST(s AS DECIMAL(18,2)) spend, CAST(o AS BIGINT) attributed_orders,
           CAST(g AS DECIMAL(18,2)) attributed_gmv, CAST(IF(s = 0, NULL, g / s) AS DOUBLE) roi
@@ -82,11 +99,17 @@ final class GoldFixture {
           ('2026-10-30', 'c1', 'search', 'm1', 100, 5, 999.00, 1, 1.00)
           AS t(d, c, ch, m, i, k, s, o, g)
         """);
-    write(warehouse, "merchant_roi_daily", """
+    write(
+        warehouse,
+        "merchant_roi_daily",
+        """
         SELECT CAST('2026-11-19' AS DATE) date, 'm1' merchant_id, CAST(80.00 AS DECIMAL(18,2)) spend,
           CAST(2 AS BIGINT) attributed_orders, CAST(200.00 AS DECIMAL(18,2)) attributed_gmv, CAST(2.5 AS DOUBLE) roi
         """);
-    write(warehouse, "merchant_roi_monthly", """
+    write(
+        warehouse,
+        "merchant_roi_monthly",
+        """
         SELECT m month, id merchant_id, CAST(s AS DECIMAL(18,2)) spend, CAST(o AS BIGINT) attributed_orders,
           CAST(g AS DECIMAL(18,2)) attributed_gmv, CAST(IF(s = 0, NULL, g / s) AS DOUBLE) roi
         FROM VALUES
@@ -94,7 +117,10 @@ final class GoldFixture {
           ('2026-11', 'm3', 0.00, 1, 50.00), ('2026-11', 'm4', 50.00, 4, 1000.00), ('2026-11', 'm5', 100.00, 1, 40.00)
           AS t(m, id, s, o, g)
         """);
-    write(warehouse, "quanzhantui_settlements", """
+    write(
+        warehouse,
+        "quanzhantui_settlements",
+        """
         SELECT c campaign_id, CAST(cs AS DATE) cycle_start, m merchant_id, CAST(ce AS DATE) cycle_end,
           CAST(s AS DECIMAL(18,2)) spend, CAST(g AS DECIMAL(18,2)) attributed_gmv, CAST(ad AS BIGINT) active_days,
           CAST(tr AS DECIMAL(18,4)) target_roi, CAST(IF(s = 0, NULL, g / s) AS DOUBLE) roi,
@@ -106,7 +132,10 @@ final class GoldFixture {
           ('q3', '2026-11-11', 'm3', '2026-11-17', 50.00, 100.00, 3, 5.0, false, 0.00)
           AS t(c, cs, m, ce, s, g, ad, tr, e, comp)
         """);
-    write(warehouse, "allocation_coefficients", """
+    write(
+        warehouse,
+        "allocation_coefficients",
+        """
         SELECT CAST(d AS DATE) run_date, c campaign_id, ch channel, CAST(w AS DOUBLE) weight,
           CAST(p AS DECIMAL(18,2)) spend_plan, CAST(1.0 AS DOUBLE) alpha, CAST(0.5 AS DOUBLE) beta
         FROM VALUES
@@ -118,7 +147,10 @@ final class GoldFixture {
   }
 
   static void daily(Path warehouse) {
-    write(warehouse, "daily_kpis", """
+    write(
+        warehouse,
+        "daily_kpis",
+        """
         WITH days AS (
           SELECT explode(sequence(DATE'2026-10-01', DATE'2026-11-20')) AS date
         ), v AS (
@@ -146,7 +178,12 @@ final class GoldFixture {
 
   static void write(Path warehouse, String table, String sql) {
     SparkSession spark = TestSpark.spark();
-    spark.sql(sql).write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+    spark
+        .sql(sql)
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("overwriteSchema", "true")
         .save(warehouse.resolve("gold").resolve(table).toString());
   }
 }

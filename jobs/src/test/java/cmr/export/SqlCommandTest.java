@@ -1,20 +1,19 @@
 package cmr.export;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cmr.cli.CmrCli;
 import cmr.testing.TestSpark;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** {@code cmr sql} over gold, and every SQL cell of the notebook definitions runs with it. */
 class SqlCommandTest {
@@ -46,7 +45,11 @@ class SqlCommandTest {
 
   @Test
   void printsAQueryOverGoldTablesAsATable() {
-    Out o = sql("-p", "run_date=2026-11-20", "SELECT date, gmv, final FROM daily_kpis WHERE date = :run_date");
+    Out o =
+        sql(
+            "-p",
+            "run_date=2026-11-20",
+            "SELECT date, gmv, final FROM daily_kpis WHERE date = :run_date");
     assertEquals(0, o.exit(), o.out());
     // Nov 20: gmv = 1100 + 10 * 20 = 1300.00; not final (provisional from Nov 13)
     assertTrue(o.out().contains("| 2026-11-20 | 1300.00 | false |"), o.out());
@@ -67,7 +70,16 @@ class SqlCommandTest {
         }
         Path f = TestSpark.tempDir("cell").resolve(cell.path("id").asText() + ".sql");
         Files.writeString(f, NotebookRenderer.join(cell.get("source")), StandardCharsets.UTF_8);
-        Out o = sql("-p", "run_date=2026-11-20", "-p", "month=2026-11", "--limit", "3", "--file", f.toString());
+        Out o =
+            sql(
+                "-p",
+                "run_date=2026-11-20",
+                "-p",
+                "month=2026-11",
+                "--limit",
+                "3",
+                "--file",
+                f.toString());
         assertEquals(0, o.exit(), name + "/" + cell.path("id").asText() + ": " + o.out());
         assertTrue(o.out().contains("row(s)"), o.out());
       }

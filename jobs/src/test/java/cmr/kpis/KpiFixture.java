@@ -1,19 +1,13 @@
 package cmr.kpis;
 
-import cmr.warehouse.SilverTables;
-
 import cmr.step.Progress;
-import cmr.step.RunLog;
 import cmr.step.RunContext;
+import cmr.step.RunLog;
 import cmr.step.RunOptions;
 import cmr.step.StepResult;
 import cmr.testing.TestSpark;
+import cmr.warehouse.SilverTables;
 import cmr.warehouse.Warehouse;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -25,11 +19,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * A temp warehouse with hand-made silver (and settlement) rows, and a runner that runs the
- * {@code kpis} step for a date the way the nightly pipeline does (recording the run in
- * ops/job_runs, which is where the run calendar comes from).
+ * A temp warehouse with hand-made silver (and settlement) rows, and a runner that runs the {@code
+ * kpis} step for a date the way the nightly pipeline does (recording the run in ops/job_runs, which
+ * is where the run calendar comes from).
  */
 final class KpiFixture {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -47,33 +45,81 @@ final class KpiFixture {
 
   /** Event date as ingestion computes it: the Asia/Shanghai calendar date of the instant. */
   static Date eventDate(String isoWithOffset) {
-    return Date.valueOf(OffsetDateTime.parse(isoWithOffset).atZoneSameInstant(SHANGHAI).toLocalDate());
+    return Date.valueOf(
+        OffsetDateTime.parse(isoWithOffset).atZoneSameInstant(SHANGHAI).toLocalDate());
   }
 
   static Timestamp ts(String isoWithOffset) {
     return Timestamp.from(OffsetDateTime.parse(isoWithOffset).toInstant());
   }
 
-  static Row pay(String eventId, String orderId, String user, String merchant, String category,
-                 String amount, String payMethod, String time) {
-    return RowFactory.create(eventId, "pay", orderId, user, merchant, "i-" + orderId, category, 1,
-        new BigDecimal(amount), payMethod, ts(time), eventDate(time), eventDate(time));
-  }
-
-  static Row refund(String eventId, String orderId, String user, String merchant, String category,
-                    String amount, String time) {
-    return RowFactory.create(eventId, "refund", orderId, user, merchant, "i-" + orderId, category,
-        null, new BigDecimal(amount), null, ts(time), eventDate(time), eventDate(time));
-  }
-
-  static Row activity(String eventId, String user, String source, String time) {
-    return RowFactory.create(eventId, user, "view", source, null, null, ts(time), eventDate(time),
+  static Row pay(
+      String eventId,
+      String orderId,
+      String user,
+      String merchant,
+      String category,
+      String amount,
+      String payMethod,
+      String time) {
+    return RowFactory.create(
+        eventId,
+        "pay",
+        orderId,
+        user,
+        merchant,
+        "i-" + orderId,
+        category,
+        1,
+        new BigDecimal(amount),
+        payMethod,
+        ts(time),
+        eventDate(time),
         eventDate(time));
   }
 
+  static Row refund(
+      String eventId,
+      String orderId,
+      String user,
+      String merchant,
+      String category,
+      String amount,
+      String time) {
+    return RowFactory.create(
+        eventId,
+        "refund",
+        orderId,
+        user,
+        merchant,
+        "i-" + orderId,
+        category,
+        null,
+        new BigDecimal(amount),
+        null,
+        ts(time),
+        eventDate(time),
+        eventDate(time));
+  }
+
+  static Row activity(String eventId, String user, String source, String time) {
+    return RowFactory.create(
+        eventId, user, "view", source, null, null, ts(time), eventDate(time), eventDate(time));
+  }
+
   static Row ad(String eventId, String merchant, String cost, String time) {
-    return RowFactory.create(eventId, "click", "c1", merchant, "i1", "search", "u-ad",
-        new BigDecimal(cost), ts(time), eventDate(time), eventDate(time));
+    return RowFactory.create(
+        eventId,
+        "click",
+        "c1",
+        merchant,
+        "i1",
+        "search",
+        "u-ad",
+        new BigDecimal(cost),
+        ts(time),
+        eventDate(time),
+        eventDate(time));
   }
 
   static Row user(String user, String registered, boolean vip, String snapshot) {
@@ -84,9 +130,13 @@ final class KpiFixture {
     return RowFactory.create(id, type, segment, category, Date.valueOf(snapshot));
   }
 
-  static Row settlement(String campaign, String cycleStart, String merchant, String cycleEnd,
-                        String compensation) {
-    return RowFactory.create(campaign, Date.valueOf(cycleStart), merchant, Date.valueOf(cycleEnd),
+  static Row settlement(
+      String campaign, String cycleStart, String merchant, String cycleEnd, String compensation) {
+    return RowFactory.create(
+        campaign,
+        Date.valueOf(cycleStart),
+        merchant,
+        Date.valueOf(cycleEnd),
         new BigDecimal(compensation));
   }
 
@@ -95,24 +145,28 @@ final class KpiFixture {
     Dataset<Row> df = spark.createDataFrame(List.of(rows), SilverTables.SCHEMAS.get(table));
     boolean settlements = table.equals("quanzhantui_settlements");
     String path = settlements ? wh.gold(table) : wh.silver(table);
-    String part = SilverTables.SCHEMAS.get(table).getFieldIndex("event_date").isDefined()
-        ? "event_date" : settlements ? "cycle_end" : "snapshot_date";
+    String part =
+        SilverTables.SCHEMAS.get(table).getFieldIndex("event_date").isDefined()
+            ? "event_date"
+            : settlements ? "cycle_end" : "snapshot_date";
     df.write().format("delta").mode("append").partitionBy(part).save(path);
   }
 
   /**
-   * Runs the kpis step for {@code date} and records the date as run (a succeeded ingest step,
-   * which is what {@link cmr.step.RunCalendar} reads), like a nightly run.
+   * Runs the kpis step for {@code date} and records the date as run (a succeeded ingest step, which
+   * is what {@link cmr.step.RunCalendar} reads), like a nightly run.
    */
   StepResult run(String date) {
     LocalDate d = LocalDate.parse(date);
-    RunContext ctx = new RunContext(spark, cfg, wh, d, "test-" + (++runs), RunOptions.defaults(),
-        Progress.silent());
+    RunContext ctx =
+        new RunContext(
+            spark, cfg, wh, d, "test-" + (++runs), RunOptions.defaults(), Progress.silent());
     KpisStep job = new KpisStep();
     Instant start = Instant.now();
     StepResult r = job.run(ctx);
     RunLog log = new RunLog(spark, wh);
-    log.record(ctx.runId(), d, "ingest", "succeeded", start, start, StepResult.of(0, 0, null), null);
+    log.record(
+        ctx.runId(), d, "ingest", "succeeded", start, start, StepResult.of(0, 0, null), null);
     log.record(ctx.runId(), d, job.name(), "succeeded", start, Instant.now(), r, null);
     return r;
   }
@@ -123,8 +177,14 @@ final class KpiFixture {
 
   /** Sorted rows of a query over a gold table registered as a view named after it. */
   List<String> query(String sql) {
-    for (String t : List.of("daily_kpis", "monthly_kpis", "new_users_by_source",
-        "take_rate_by_dimension", "tier_mix", "tier_transitions")) {
+    for (String t :
+        List.of(
+            "daily_kpis",
+            "monthly_kpis",
+            "new_users_by_source",
+            "take_rate_by_dimension",
+            "tier_mix",
+            "tier_transitions")) {
       if (Warehouse.exists(spark, wh.gold(t))) {
         gold(t).createOrReplaceTempView("g_" + t);
       }

@@ -1,21 +1,20 @@
 package cmr.kpis;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static cmr.kpis.KpiFixture.activity;
 import static cmr.kpis.KpiFixture.ad;
 import static cmr.kpis.KpiFixture.pay;
 import static cmr.kpis.KpiFixture.refund;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 /**
- * Golden test of monthly_kpis across a year boundary: runs Nov 30 2026 (the first date run),
- * Dec 31 and Jan 1 2027, in order. November has no GMV (take rate NULL, December's gmv_mom NULL);
- * a December order is partly refunded in January; an event at 16:30Z on Dec 31 is Jan 1 in
- * Shanghai. Rates: apparel 0.05, books 0.01, default 0.02 ("misc").
+ * Golden test of monthly_kpis across a year boundary: runs Nov 30 2026 (the first date run), Dec 31
+ * and Jan 1 2027, in order. November has no GMV (take rate NULL, December's gmv_mom NULL); a
+ * December order is partly refunded in January; an event at 16:30Z on Dec 31 is Jan 1 in Shanghai.
+ * Rates: apparel 0.05, books 0.01, default 0.02 ("misc").
  */
 class MonthlyKpisGoldenTest {
   static KpiFixture f;
@@ -23,14 +22,17 @@ class MonthlyKpisGoldenTest {
   @BeforeAll
   static void fixture() {
     f = new KpiFixture("kpis-monthly");
-    f.given("ad_events",
+    f.given(
+        "ad_events",
         ad("ad1", "m1", "10.00", "2026-11-30T10:00:00+08:00"),
         ad("ad2", "m1", "1.00", "2027-01-01T10:00:00+08:00"));
-    f.given("user_activity",
+    f.given(
+        "user_activity",
         activity("a1", "v1", "app", "2026-11-30T10:00:00+08:00"),
         activity("a2", "v2", "wechat", "2026-12-30T10:00:00+08:00"),
         activity("a3", "v3", "app", "2026-12-31T16:30:00Z"));
-    f.given("orders",
+    f.given(
+        "orders",
         pay("q1", "o1", "v1", "m1", "apparel", "200.00", "wechat_pay", "2026-12-30T10:00:00+08:00"),
         pay("q2", "o2", "v2", "m1", "misc", "100.00", "alipay", "2026-12-31T10:00:00+08:00"),
         refund("r1", "o1", "v1", "m1", "apparel", "50.00", "2027-01-01T09:00:00+08:00"),
@@ -53,22 +55,31 @@ class MonthlyKpisGoldenTest {
     //   ad 1.00; commission 300 * 0.01 - 50 * 0.05 = 0.50; cmr 1.50; take 1.5 / 300 = 0.005;
     //   gmv_mom (300 - 300) / 300 = 0.0; cmr_mom (1.50 - 12.00) / 12.00 = -0.875;
     //   prev_same_days: Dec 1 -> 0. No YoY anywhere (no month a year earlier).
-    assertEquals(List.of(
-        "2026-11|1|null|null|0|0.00|0.00|0.00|10.00|0.00|0.00|10.00|null|null|null|null|null|1|null",
-        "2026-12|2|1|1.0|2|300.00|0.00|300.00|0.00|12.00|0.00|12.00|0.04|null|0.2|null|null|31|1",
-        "2027-01|2|0|0.0|0|300.00|50.00|250.00|1.00|0.50|0.00|1.50|0.005|0.0|-0.875|null|null|1|0"),
+    assertEquals(
+        List.of(
+            "2026-11|1|null|null|0|0.00|0.00|0.00|10.00|0.00|0.00|10.00|null|null|null|null|null|1|null",
+            "2026-12|2|1|1.0|2|300.00|0.00|300.00|0.00|12.00|0.00|12.00|0.04|null|0.2|null|null|31|1",
+            "2027-01|2|0|0.0|0|300.00|50.00|250.00|1.00|0.50|0.00|1.50|0.005|0.0|-0.875|null|null|1|0"),
         f.query("SELECT * FROM g_monthly_kpis"));
     // latest run Jan 1, late_days 7: final = date < Dec 25 -> Nov 30 (set by the Dec 31 run) and
     // Dec 24 (became final with the Jan 1 run); Dec 25..Jan 1 can still move.
-    assertEquals(List.of("2026-11-30|true", "2026-12-24|true", "2026-12-25|false", "2026-12-31|false",
+    assertEquals(
+        List.of(
+            "2026-11-30|true",
+            "2026-12-24|true",
+            "2026-12-25|false",
+            "2026-12-31|false",
             "2027-01-01|false"),
-        f.query("SELECT date, final FROM g_daily_kpis WHERE date IN (DATE'2026-11-30', DATE'2026-12-24',"
-            + " DATE'2026-12-25', DATE'2026-12-31', DATE'2027-01-01')"));
+        f.query(
+            "SELECT date, final FROM g_daily_kpis WHERE date IN (DATE'2026-11-30', DATE'2026-12-24',"
+                + " DATE'2026-12-25', DATE'2026-12-31', DATE'2027-01-01')"));
     // Jan 1: dau v1, v3 = 2; mau over Dec 3..Jan 1 = v1, v2, v3 = 3; new v3 = 1;
     // commission 3.00 - 2.50 = 0.50; cmr 1.00 + 0.50 = 1.50
-    assertEquals(List.of("2027-01-01|2|3|1|300.00|50.00|0.50|1.50"),
-        f.query("SELECT date, dau, mau, new_users, gmv, refunds, commission, cmr FROM g_daily_kpis"
-            + " WHERE date = DATE'2027-01-01'"));
+    assertEquals(
+        List.of("2027-01-01|2|3|1|300.00|50.00|0.50|1.50"),
+        f.query(
+            "SELECT date, dau, mau, new_users, gmv, refunds, commission, cmr FROM g_daily_kpis"
+                + " WHERE date = DATE'2027-01-01'"));
     // 10 daily rows: Nov 30, Dec 24..31, Jan 1 (the runs' windows from the first date run)
     assertEquals(List.of("10"), f.query("SELECT count(*) FROM g_daily_kpis"));
   }

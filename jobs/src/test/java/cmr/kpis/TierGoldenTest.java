@@ -1,26 +1,25 @@
 package cmr.kpis;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
-import java.util.List;
-
 import static cmr.kpis.KpiFixture.activity;
 import static cmr.kpis.KpiFixture.pay;
 import static cmr.kpis.KpiFixture.refund;
 import static cmr.kpis.KpiFixture.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
 /**
- * Golden test of the UCMV ladder: thresholds (5 vs 6 distinct orders, 999.99 vs 1000.00 net),
- * 88VIP on and off between snapshots, NEW, a user missing from the M-1 snapshot, and the
- * 365-day window's first day. First run Nov 30 2026 (silver already holds older events; the
- * state is bootstrapped from all of it), then Dec 1 (the end of December = the latest date run).
- * Windows: end Nov 30 -> [2025-12-01, 2026-11-30]; end Oct 31 -> [2025-11-01, 2026-10-31];
- * end Dec 1 -> [2025-12-02, 2026-12-01].
+ * Golden test of the UCMV ladder: thresholds (5 vs 6 distinct orders, 999.99 vs 1000.00 net), 88VIP
+ * on and off between snapshots, NEW, a user missing from the M-1 snapshot, and the 365-day window's
+ * first day. First run Nov 30 2026 (silver already holds older events; the state is bootstrapped
+ * from all of it), then Dec 1 (the end of December = the latest date run). Windows: end Nov 30 ->
+ * [2025-12-01, 2026-11-30]; end Oct 31 -> [2025-11-01, 2026-10-31]; end Dec 1 -> [2025-12-02,
+ * 2026-12-01].
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TierGoldenTest {
@@ -30,7 +29,8 @@ class TierGoldenTest {
   static void fixture() {
     f = new KpiFixture("kpis-tiers");
     String nov = "2026-11-10T12:00:00+08:00";
-    f.given("orders",
+    f.given(
+        "orders",
         // t1: 6 distinct orders, net exactly 1000.00 -> M
         pay("1a", "o11", "t1", "m1", "misc", "150.00", "alipay", nov),
         pay("1b", "o12", "t1", "m1", "misc", "150.00", "alipay", nov),
@@ -59,11 +59,13 @@ class TierGoldenTest {
         pay("9a", "o91", "t9", "m1", "misc", "10.00", "alipay", "2026-11-20T12:00:00+08:00"),
         // t11: an order on 2025-11-30: inside the Oct-31 window, outside the Nov-30 window
         pay("11a", "o111", "t11", "m1", "misc", "20.00", "alipay", "2025-11-30T12:00:00+08:00"));
-    f.given("user_activity",
+    f.given(
+        "user_activity",
         activity("6a", "t6", "app", "2026-11-20T12:00:00+08:00"),
         // t11: active on 2025-12-01, the first day of the Nov-30 window (not of Dec-1's)
         activity("11b", "t11", "app", "2025-12-01T12:00:00+08:00"));
-    f.given("users",
+    f.given(
+        "users",
         // Oct 31 snapshot: t5 not VIP, t6 VIP; t7 and t9 absent
         user("t1", "2025-01-01", false, "2026-10-31"),
         user("t2", "2025-01-01", false, "2026-10-31"),
@@ -100,14 +102,23 @@ class TierGoldenTest {
     f.run("2026-11-30");
     // End of Nov: t1 M; t2 C (5 distinct orders); t3 C (999.99); t5 V (snapshot); t6 U (VIP off,
     // active Nov 20); t7 U (registered within); t8 L; t9 C; t11 U (active 2025-12-01, first day).
-    assertEquals(List.of("2026-11|C|3", "2026-11|L|1", "2026-11|M|1", "2026-11|U|3", "2026-11|V|1"),
+    assertEquals(
+        List.of("2026-11|C|3", "2026-11|L|1", "2026-11|M|1", "2026-11|U|3", "2026-11|V|1"),
         f.query("SELECT * FROM g_tier_mix"));
     // End of Oct: t1, t2, t3, t8 L (registered 2025-01-01 / 2020, nothing in the window); t5 C
     // (October order; not VIP then); t6 V; t7 NEW (registered after Oct 31); t9 absent from the
     // Oct 31 snapshot but registered Oct 20 -> U by the rules; t11 C (order 2025-11-30).
     // -> L>M t1, L>C t2 t3, C>V t5, V>U t6, NEW>U t7, L>L t8, U>C t9, C>U t11
-    assertEquals(List.of("2026-11|C|U|1", "2026-11|C|V|1", "2026-11|L|C|2", "2026-11|L|L|1",
-            "2026-11|L|M|1", "2026-11|NEW|U|1", "2026-11|U|C|1", "2026-11|V|U|1"),
+    assertEquals(
+        List.of(
+            "2026-11|C|U|1",
+            "2026-11|C|V|1",
+            "2026-11|L|C|2",
+            "2026-11|L|L|1",
+            "2026-11|L|M|1",
+            "2026-11|NEW|U|1",
+            "2026-11|U|C|1",
+            "2026-11|V|U|1"),
         f.query("SELECT * FROM g_tier_transitions"));
   }
 
@@ -117,13 +128,29 @@ class TierGoldenTest {
     f.run("2026-12-01");
     // End of Dec = Dec 1: t8 V (Dec 1 snapshot), t11 L (2025-12-01 left the window), others as
     // at the end of Nov: V t5 t8, M t1, C t2 t3 t9, U t6 t7, L t11.
-    assertEquals(List.of("2026-11|C|3", "2026-11|L|1", "2026-11|M|1", "2026-11|U|3", "2026-11|V|1",
-            "2026-12|C|3", "2026-12|L|1", "2026-12|M|1", "2026-12|U|2", "2026-12|V|2"),
+    assertEquals(
+        List.of(
+            "2026-11|C|3",
+            "2026-11|L|1",
+            "2026-11|M|1",
+            "2026-11|U|3",
+            "2026-11|V|1",
+            "2026-12|C|3",
+            "2026-12|L|1",
+            "2026-12|M|1",
+            "2026-12|U|2",
+            "2026-12|V|2"),
         f.query("SELECT * FROM g_tier_mix"));
     // Dec transitions from the Nov 30 tiers: M>M t1, C>C t2 t3 t9, V>V t5, U>U t6 t7, L>V t8,
     // U>L t11
-    assertEquals(List.of("2026-12|C|C|3", "2026-12|L|V|1", "2026-12|M|M|1", "2026-12|U|L|1",
-            "2026-12|U|U|2", "2026-12|V|V|1"),
+    assertEquals(
+        List.of(
+            "2026-12|C|C|3",
+            "2026-12|L|V|1",
+            "2026-12|M|M|1",
+            "2026-12|U|L|1",
+            "2026-12|U|U|2",
+            "2026-12|V|V|1"),
         f.query("SELECT * FROM g_tier_transitions WHERE month = '2026-12'"));
   }
 }

@@ -1,13 +1,14 @@
 package cmr.settlement;
 
-import cmr.state.StateStep;
-
-import cmr.testing.Fixtures;
+import static cmr.testing.Fixtures.campaign;
+import static cmr.testing.Fixtures.click;
+import static cmr.testing.Fixtures.impression;
+import static cmr.testing.Fixtures.pay;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cmr.attribution.AttributionStep;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
+import cmr.state.StateStep;
+import cmr.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,18 +16,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static cmr.testing.Fixtures.campaign;
-import static cmr.testing.Fixtures.click;
-import static cmr.testing.Fixtures.impression;
-import static cmr.testing.Fixtures.pay;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
- * Whole-site promotion settlement on a hand-made fixture (defaults: 7-day cycles, lag 1,
- * min spend 100.00, 6 active days, target cap 15, late_days 7). Every campaign starts 11-01, so
- * cycle 0 is [11-01, 11-07] with settling date 11-08, the first date run. Runs: 11-08, 11-09
- * (later arrivals and a new campaigns snapshot), then 11-08 again.
+ * Whole-site promotion settlement on a hand-made fixture (defaults: 7-day cycles, lag 1, min spend
+ * 100.00, 6 active days, target cap 15, late_days 7). Every campaign starts 11-01, so cycle 0 is
+ * [11-01, 11-07] with settling date 11-08, the first date run. Runs: 11-08, 11-09 (later arrivals
+ * and a new campaigns snapshot), then 11-08 again.
  */
 class SettlementJobTest {
   private static Fixtures f;
@@ -37,8 +34,9 @@ class SettlementJobTest {
   private static String m2Export;
   private static List<String> exportFiles;
 
-  static final String COLS = "campaign_id,cycle_start,merchant_id,cycle_end,spend,attributed_gmv,"
-      + "active_days,target_roi,roi,attainment,eligible,compensation";
+  static final String COLS =
+      "campaign_id,cycle_start,merchant_id,cycle_end,spend,attributed_gmv,"
+          + "active_days,target_roi,roi,attainment,eligible,compensation";
 
   @BeforeAll
   static void run() throws IOException {
@@ -54,24 +52,73 @@ class SettlementJobTest {
     for (int day = 1; day <= 7; day++) {
       String t = "2026-11-0" + day + "T10:00:00+08:00";
       String dt = "2026-11-0" + day;
-      if (day <= 6) {   // qA: 6 days x 25.00 = 150.00
+      if (day <= 6) { // qA: 6 days x 25.00 = 150.00
         f.addAdEvents(impression("a" + day, "x", "iA", "qA", "m1", "search", "25.00", t, dt));
       }
       // qB: 6 x 10.00 + 40.00 = 100.00 over 7 days
-      f.addAdEvents(impression("b" + day, "x", "iB", "qB", "m1", "search", day == 7 ? "40.00" : "10.00", t, dt));
-      if (day <= 5) {   // qC: 5 days x 100.00 = 500.00
+      f.addAdEvents(
+          impression(
+              "b" + day, "x", "iB", "qB", "m1", "search", day == 7 ? "40.00" : "10.00", t, dt));
+      if (day <= 5) { // qC: 5 days x 100.00 = 500.00
         f.addAdEvents(impression("c" + day, "x", "iC", "qC", "m2", "search", "100.00", t, dt));
       }
       // qD: 6 x 30.00 + 20.00 = 200.00 over 7 days
-      f.addAdEvents(impression("d" + day, "x", "iD", "qD", "m2", "search", day == 7 ? "20.00" : "30.00", t, dt));
+      f.addAdEvents(
+          impression(
+              "d" + day, "x", "iD", "qD", "m2", "search", day == 7 ? "20.00" : "30.00", t, dt));
     }
     f.addAdEvents(
-        click("ca", "uA", "iA", "qA", "m1", "live", "0.00", "2026-11-02T10:00:00+08:00", "2026-11-02"),
-        click("cb", "uB", "iB", "qB", "m1", "search", "0.00", "2026-11-04T10:00:00+08:00", "2026-11-04"),
-        click("cc", "uC", "iC", "qC", "m2", "search", "0.00", "2026-11-01T10:00:00+08:00", "2026-11-01"),
+        click(
+            "ca",
+            "uA",
+            "iA",
+            "qA",
+            "m1",
+            "live",
+            "0.00",
+            "2026-11-02T10:00:00+08:00",
+            "2026-11-02"),
+        click(
+            "cb",
+            "uB",
+            "iB",
+            "qB",
+            "m1",
+            "search",
+            "0.00",
+            "2026-11-04T10:00:00+08:00",
+            "2026-11-04"),
+        click(
+            "cc",
+            "uC",
+            "iC",
+            "qC",
+            "m2",
+            "search",
+            "0.00",
+            "2026-11-01T10:00:00+08:00",
+            "2026-11-01"),
         // after the first date run, for the export
-        impression("a8", "x", "iA", "qA", "m1", "search", "5.00", "2026-11-08T08:00:00+08:00", "2026-11-08"),
-        click("ca2", "uA", "iA", "qA", "m1", "live", "1.00", "2026-11-08T09:00:00+08:00", "2026-11-08"));
+        impression(
+            "a8",
+            "x",
+            "iA",
+            "qA",
+            "m1",
+            "search",
+            "5.00",
+            "2026-11-08T08:00:00+08:00",
+            "2026-11-08"),
+        click(
+            "ca2",
+            "uA",
+            "iA",
+            "qA",
+            "m1",
+            "live",
+            "1.00",
+            "2026-11-08T09:00:00+08:00",
+            "2026-11-08"));
     f.addOrders(
         pay("pa", "uA", "iA", "m1", "100.03", "2026-11-03T10:00:00+08:00", "2026-11-03"),
         pay("pb", "uB", "iB", "m1", "200.00", "2026-11-05T10:00:00+08:00", "2026-11-05"),
@@ -82,9 +129,27 @@ class SettlementJobTest {
 
     // Arrived on 11-09, after the settling date 11-08 of cycle 0: must not change it.
     f.addAdEvents(
-        impression("b8", "x", "iB", "qB", "m1", "search", "50.00", "2026-11-07T11:00:00+08:00", "2026-11-09"),
+        impression(
+            "b8",
+            "x",
+            "iB",
+            "qB",
+            "m1",
+            "search",
+            "50.00",
+            "2026-11-07T11:00:00+08:00",
+            "2026-11-09"),
         // a later click on (uC, iC) before pc: would take pc from qC to qD if it counted.
-        click("cc2", "uC", "iC", "qD", "m2", "search", "0.00", "2026-11-02T09:00:00+08:00", "2026-11-09"));
+        click(
+            "cc2",
+            "uC",
+            "iC",
+            "qD",
+            "m2",
+            "search",
+            "0.00",
+            "2026-11-02T09:00:00+08:00",
+            "2026-11-09"));
     f.addOrders(pay("pb2", "uB", "iB", "m1", "30.00", "2026-11-06T10:00:00+08:00", "2026-11-09"));
     f.addCampaigns(
         campaign("qA", "m1", "quanzhantui", "3.0", "2026-11-01", null, "2026-11-09"),
@@ -106,20 +171,25 @@ class SettlementJobTest {
     afterRerun = f.gold("quanzhantui_settlements", COLS);
   }
 
-  static final List<String> EXPECTED = List.of(
-      // spend 150.00 on 6 days; gmv pa 100.03 via ca; roi 100.03/150, attainment roi/2;
-      // compensation 150.00 - 100.03/2 = 150.00 - 50.015 = 99.985 -> half-up 99.99
-      "qA|2026-11-01|m1|2026-11-07|150.00|100.03|6|2.0|" + (100.03 / 150.0) + "|"
-          + (100.03 / 150.0 / 2.0) + "|true|99.99",
-      // exactly the spend minimum 100.00 on 7 days; gmv pb 200.00; 100.00 - 200.00/4 = 50.00
-      "qB|2026-11-01|m1|2026-11-07|100.00|200.00|7|4.0|2.0|0.5|true|50.00",
-      // 500.00 but only 5 active days: not eligible (would be 500 - 50 = 450)
-      "qC|2026-11-01|m2|2026-11-07|500.00|100.00|5|2.0|0.2|0.1|false|0.00",
-      // target 15.00001, just above the cap 15: not eligible (rounded to 4 decimals it would be
-      // 15.0000, eligible, and owed the whole 200.00)
-      "qD|2026-11-01|m2|2026-11-07|200.00|0.00|7|15.00001|0.0|0.0|false|0.00",
-      // cut short (ends 11-03) with no events: a row with zero spend, roi NULL
-      "qE|2026-11-01|m3|2026-11-07|0.00|0.00|0|2.0|null|null|false|0.00");
+  static final List<String> EXPECTED =
+      List.of(
+          // spend 150.00 on 6 days; gmv pa 100.03 via ca; roi 100.03/150, attainment roi/2;
+          // compensation 150.00 - 100.03/2 = 150.00 - 50.015 = 99.985 -> half-up 99.99
+          "qA|2026-11-01|m1|2026-11-07|150.00|100.03|6|2.0|"
+              + (100.03 / 150.0)
+              + "|"
+              + (100.03 / 150.0 / 2.0)
+              + "|true|99.99",
+          // exactly the spend minimum 100.00 on 7 days; gmv pb 200.00; 100.00 - 200.00/4 = 50.00
+          "qB|2026-11-01|m1|2026-11-07|100.00|200.00|7|4.0|2.0|0.5|true|50.00",
+          // 500.00 but only 5 active days: not eligible (would be 500 - 50 = 450)
+          "qC|2026-11-01|m2|2026-11-07|500.00|100.00|5|2.0|0.2|0.1|false|0.00",
+          // target 15.00001, just above the cap 15: not eligible (rounded to 4 decimals it would be
+          // 15.0000, eligible, and owed the whole 200.00)
+          "qD|2026-11-01|m2|2026-11-07|200.00|0.00|7|15.00001|0.0|0.0|false|0.00",
+          // cut short (ends 11-03) with no events: a row with zero spend, roi NULL
+          "qE|2026-11-01|m3|2026-11-07|0.00|0.00|0|2.0|null|null|false|0.00");
+
   // qG started 10-20: its cycles settling 10-27 and 11-03 fell due before the first date run
   // (not settled), the next settles 11-10; k9 is not a whole-site promotion.
 
@@ -143,13 +213,18 @@ class SettlementJobTest {
     // November so far for m1: 11-08 qA search impression 5.00; live click ca2 1.00 with pa2
     // 12.34 (roi 12.34); total 6.00, roi 12.34/6 = 2.05666 -> 2.0567; compensation of the cycles
     // ending in November: 99.99 + 50.00 = 149.99.
-    assertEquals("month,merchant_id,channel,spend,attributed_orders,attributed_gmv,roi,compensation\r\n"
-        + "2026-11,m1,live,1.00,1,12.34,12.3400,\r\n"
-        + "2026-11,m1,search,5.00,0,0.00,0.0000,\r\n"
-        + "2026-11,m1,all,6.00,1,12.34,2.0567,149.99\r\n", m1Export);
-    assertEquals("month,merchant_id,channel,spend,attributed_orders,attributed_gmv,roi,compensation\r\n"
-        + "2026-11,m2,all,0.00,0,0.00,,0.00\r\n", m2Export);
+    assertEquals(
+        "month,merchant_id,channel,spend,attributed_orders,attributed_gmv,roi,compensation\r\n"
+            + "2026-11,m1,live,1.00,1,12.34,12.3400,\r\n"
+            + "2026-11,m1,search,5.00,0,0.00,0.0000,\r\n"
+            + "2026-11,m1,all,6.00,1,12.34,2.0567,149.99\r\n",
+        m1Export);
+    assertEquals(
+        "month,merchant_id,channel,spend,attributed_orders,attributed_gmv,roi,compensation\r\n"
+            + "2026-11,m2,all,0.00,0,0.00,,0.00\r\n",
+        m2Export);
     // one file per merchant with rows in November (m3: its zero-spend qE cycle), nothing else
-    assertEquals(List.of("2026-11", "_exported_through", "m1.csv", "m2.csv", "m3.csv"), exportFiles);
+    assertEquals(
+        List.of("2026-11", "_exported_through", "m1.csv", "m2.csv", "m3.csv"), exportFiles);
   }
 }

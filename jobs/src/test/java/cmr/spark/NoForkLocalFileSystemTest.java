@@ -1,5 +1,14 @@
 package cmr.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.FileNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileContext;
@@ -12,19 +21,8 @@ import org.apache.hadoop.fs.permission.FsPermission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.FileNotFoundException;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class NoForkLocalFileSystemTest {
-  @TempDir
-  java.nio.file.Path dir;
+  @TempDir java.nio.file.Path dir;
 
   private static Configuration conf() {
     Configuration c = new Configuration(false);
@@ -37,9 +35,12 @@ class NoForkLocalFileSystemTest {
 
   @Test
   void modeBitsMapToPosixPermissions() {
-    assertEquals(PosixFilePermissions.fromString("rwxr-xr-x"), NoForkLocalFileSystem.posix((short) 0755));
-    assertEquals(PosixFilePermissions.fromString("rw-r-----"), NoForkLocalFileSystem.posix((short) 0640));
-    assertEquals(PosixFilePermissions.fromString("-w---x--x"), NoForkLocalFileSystem.posix((short) 0211));
+    assertEquals(
+        PosixFilePermissions.fromString("rwxr-xr-x"), NoForkLocalFileSystem.posix((short) 0755));
+    assertEquals(
+        PosixFilePermissions.fromString("rw-r-----"), NoForkLocalFileSystem.posix((short) 0640));
+    assertEquals(
+        PosixFilePermissions.fromString("-w---x--x"), NoForkLocalFileSystem.posix((short) 0211));
   }
 
   @Test
@@ -51,14 +52,17 @@ class NoForkLocalFileSystemTest {
     try (FSDataOutputStream out = fs.create(new Path(folder, "f.txt"))) {
       out.writeBytes("hello");
     }
-    assertEquals("rwxr-xr-x", PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(dir.resolve("a/b"))));
-    assertEquals("rw-r--r--", PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(dir.resolve("a/b/f.txt"))));
+    assertEquals(
+        "rwxr-xr-x",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a/b"))));
+    assertEquals(
+        "rw-r--r--",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a/b/f.txt"))));
     assertTrue(Files.exists(dir.resolve("a/b/.f.txt.crc")), "checksum file kept");
     fs.setPermission(new Path(folder, "f.txt"), new FsPermission((short) 0600));
-    assertEquals("rw-------", PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(dir.resolve("a/b/f.txt"))));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a/b/f.txt"))));
   }
 
   @Test
@@ -66,14 +70,19 @@ class NoForkLocalFileSystemTest {
     FileContext fc = FileContext.getFileContext(dir.toUri(), conf());
     Path tmp = new Path(dir.toUri().toString(), "log/.00001.json.tmp");
     Path done = new Path(dir.toUri().toString(), "log/00001.json");
-    try (FSDataOutputStream out = fc.create(tmp, EnumSet.of(org.apache.hadoop.fs.CreateFlag.CREATE),
-        org.apache.hadoop.fs.Options.CreateOpts.createParent())) {
+    try (FSDataOutputStream out =
+        fc.create(
+            tmp,
+            EnumSet.of(org.apache.hadoop.fs.CreateFlag.CREATE),
+            org.apache.hadoop.fs.Options.CreateOpts.createParent())) {
       out.writeBytes("{}");
     }
     fc.rename(tmp, done);
     assertEquals("{}", Files.readString(dir.resolve("log/00001.json")));
-    assertEquals("rw-r--r--", PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(dir.resolve("log/00001.json"))));
+    assertEquals(
+        "rw-r--r--",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(dir.resolve("log/00001.json"))));
   }
 
   @Test
@@ -87,10 +96,12 @@ class NoForkLocalFileSystemTest {
     Files.createSymbolicLink(dir.resolve("dangling.txt"), dir.resolve("gone.txt"));
     // Qualified paths (file:/..., what Spark and Delta pass) and plain ones: with a plain path
     // Hadoop's readlink does see the link.
-    for (String name : new String[] {"data.txt", "alias.txt", "plain:alias.txt", "plain:dangling.txt"}) {
-      Path p = name.startsWith("plain:")
-          ? new Path(dir.resolve(name.substring(6)).toString())
-          : new Path(dir.toUri().toString(), name);
+    for (String name :
+        new String[] {"data.txt", "alias.txt", "plain:alias.txt", "plain:dangling.txt"}) {
+      Path p =
+          name.startsWith("plain:")
+              ? new Path(dir.resolve(name.substring(6)).toString())
+              : new Path(dir.toUri().toString(), name);
       FileStatus a = ours.getFileLinkStatus(p);
       FileStatus b = hadoops.getFileLinkStatus(p);
       assertEquals(b.getPath(), a.getPath(), name);
@@ -101,7 +112,8 @@ class NoForkLocalFileSystemTest {
         assertEquals(b.getSymlink(), a.getSymlink(), name);
       }
     }
-    assertTrue(ours.getFileLinkStatus(new Path(dir.resolve("alias.txt").toString())).isSymlink(),
+    assertTrue(
+        ours.getFileLinkStatus(new Path(dir.resolve("alias.txt").toString())).isSymlink(),
         "a plain path to a link is reported as a link");
     assertEquals(5, ours.getFileLinkStatus(new Path(dir.toUri().toString(), "data.txt")).getLen());
     Path missing = new Path(dir.toUri().toString(), "missing.txt");

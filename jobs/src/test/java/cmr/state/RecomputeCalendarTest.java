@@ -1,11 +1,10 @@
 package cmr.state;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The run calendar (no Spark): recomputed dates and months, month ends, days covered. */
 class RecomputeCalendarTest {
@@ -29,7 +28,8 @@ class RecomputeCalendarTest {
   @Test
   void windowAcrossAMonthAndARerunDoesNotMoveTheEndBack() {
     // latest run Dec 20; rerun of Dec 3 recomputes Nov 26..Dec 3 -> months Nov and Dec
-    RecomputeCalendar c = RecomputeCalendar.of(d("2026-12-03"), d("2026-11-01"), d("2026-12-20"), 7);
+    RecomputeCalendar c =
+        RecomputeCalendar.of(d("2026-12-03"), d("2026-11-01"), d("2026-12-20"), 7);
     assertEquals(List.of("2026-11", "2026-12"), c.monthKeys());
     assertEquals(d("2026-11-30"), c.months().get(0).end());
     assertEquals(30, c.months().get(0).daysCovered());
@@ -47,7 +47,8 @@ class RecomputeCalendarTest {
   void prevSameDaysAreTheFirstCalendarDaysOfTheMonthBeforeEvenWhenItsRunBeganLater() {
     // first run Nov 15, run Dec 5: December covers Dec 1..5 (5 days); SPEC §3 compares with
     // "the first days_covered days of M-1": Nov 1..5, not the first 5 days run (Nov 15..19)
-    RecomputeCalendar c = RecomputeCalendar.of(d("2026-12-05"), d("2026-11-15"), d("2026-12-05"), 7);
+    RecomputeCalendar c =
+        RecomputeCalendar.of(d("2026-12-05"), d("2026-11-15"), d("2026-12-05"), 7);
     MonthWindow dec = c.months().get(c.months().size() - 1);
     assertEquals("2026-12", dec.key());
     assertEquals(5, dec.daysCovered());
@@ -63,7 +64,8 @@ class RecomputeCalendarTest {
   @Test
   void prevSameDaysAreCappedAtTheEndOfAShorterMonth() {
     // Mar 31 with 31 days covered: February 2027 has 28 days -> Feb 1..28
-    RecomputeCalendar c = RecomputeCalendar.of(d("2027-03-31"), d("2027-01-01"), d("2027-03-30"), 7);
+    RecomputeCalendar c =
+        RecomputeCalendar.of(d("2027-03-31"), d("2027-01-01"), d("2027-03-30"), 7);
     MonthWindow w = c.months().get(0);
     assertEquals(31, w.daysCovered());
     assertEquals(d("2027-02-28"), w.prevSameEnd());

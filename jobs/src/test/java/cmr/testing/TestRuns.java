@@ -5,7 +5,6 @@ import cmr.step.Progress;
 import cmr.step.RunContext;
 import cmr.step.RunOptions;
 import cmr.warehouse.Warehouse;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -16,7 +15,13 @@ public final class TestRuns {
 
   public static RunContext context(Path root, LocalDate date, Map<String, String> overrides) {
     CmrConfig cfg = TestSpark.config(root, overrides);
-    return new RunContext(TestSpark.spark(), cfg, new Warehouse(cfg.paths().warehouse()), date,
-        "test_" + date + "_" + System.nanoTime(), RunOptions.defaults(), Progress.silent());
+    return new RunContext(
+        TestSpark.spark(),
+        cfg,
+        new Warehouse(cfg.paths().warehouse()),
+        date,
+        "test_" + date + "_" + System.nanoTime(),
+        RunOptions.defaults(),
+        Progress.silent());
   }
 }

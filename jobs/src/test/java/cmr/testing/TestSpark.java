@@ -2,10 +2,6 @@ package cmr.testing;
 
 import cmr.config.CmrConfig;
 import cmr.spark.SparkSessions;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,10 +11,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * The one SparkSession of the test JVM (local[2], UI off, 2 shuffle partitions, Delta on) and
- * small helpers for fixtures and assertions.
+ * The one SparkSession of the test JVM (local[2], UI off, 2 shuffle partitions, Delta on) and small
+ * helpers for fixtures and assertions.
  */
 public final class TestSpark {
   private static SparkSession spark;
@@ -31,8 +30,8 @@ public final class TestSpark {
     o.put("spark.master", "local[2]");
     o.put("spark.shuffle_partitions", "2");
     o.putAll(overrides);
-    return CmrConfig.defaults(o).withPaths(root.resolve("landing").toString(),
-        root.resolve("warehouse").toString());
+    return CmrConfig.defaults(o)
+        .withPaths(root.resolve("landing").toString(), root.resolve("warehouse").toString());
   }
 
   public static synchronized SparkSession spark() {
@@ -45,13 +44,17 @@ public final class TestSpark {
     if (spark == null) {
       // Test-only settings for tiny data: one shuffle partition, no code generation (compiling
       // generated code costs more than interpreting a few rows), no adaptive re-planning.
-      spark = SparkSessions.getOrCreate(config(Path.of("target"), Map.of(
-          "spark.shuffle_partitions", "1",
-          "spark.extra.\"spark.sql.codegen.wholeStage\"", "false",
-          "spark.extra.\"spark.sql.codegen.factoryMode\"", "NO_CODEGEN",
-          "spark.extra.\"spark.sql.adaptive.enabled\"", "false",
-          "spark.extra.\"spark.default.parallelism\"", "2",
-          "spark.extra.\"spark.databricks.delta.snapshotPartitions\"", "1")));
+      spark =
+          SparkSessions.getOrCreate(
+              config(
+                  Path.of("target"),
+                  Map.of(
+                      "spark.shuffle_partitions", "1",
+                      "spark.extra.\"spark.sql.codegen.wholeStage\"", "false",
+                      "spark.extra.\"spark.sql.codegen.factoryMode\"", "NO_CODEGEN",
+                      "spark.extra.\"spark.sql.adaptive.enabled\"", "false",
+                      "spark.extra.\"spark.default.parallelism\"", "2",
+                      "spark.extra.\"spark.databricks.delta.snapshotPartitions\"", "1")));
       spark.sparkContext().setLogLevel("ERROR");
     }
     return spark;

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /** Rows built by column name land in the schema's order, whatever order they are set in. */
 class NamedRowTest {
-  private static final StructType S = new StructType()
-      .add("a", DataTypes.StringType).add("b", DataTypes.LongType).add("c", DataTypes.StringType);
+  private static final StructType S =
+      new StructType()
+          .add("a", DataTypes.StringType)
+          .add("b", DataTypes.LongType)
+          .add("c", DataTypes.StringType);
 
   @Test
   void valuesGoToTheirColumnsWhateverTheOrder() {
@@ -24,11 +27,13 @@ class NamedRowTest {
 
   @Test
   void anUnknownOrMissingColumnFails() {
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> NamedRow.of(S).set("d", 1));
+    IllegalArgumentException unknown =
+        assertThrows(IllegalArgumentException.class, () -> NamedRow.of(S).set("d", 1));
     assertTrue(unknown.getMessage().contains("no column d"), unknown.getMessage());
-    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-        () -> NamedRow.of(S).set("a", "x").set("c", null).row());
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> NamedRow.of(S).set("a", "x").set("c", null).row());
     assertEquals("columns not set: [b]", missing.getMessage());
   }
 }

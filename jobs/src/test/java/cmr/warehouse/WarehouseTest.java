@@ -1,18 +1,17 @@
 package cmr.warehouse;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cmr.errors.CmrException;
 import cmr.errors.Errors;
 import cmr.testing.TestSpark;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Writing into a table that an older version built with other column types. */
 class WarehouseTest {
@@ -20,15 +19,24 @@ class WarehouseTest {
   void aTableWithOlderColumnTypesFailsNamingTheColumnsAndTheFix() {
     SparkSession spark = TestSpark.spark();
     String path = TestSpark.tempDir("warehouse-upgrade").resolve("bronze/campaigns").toString();
-    Dataset<Row> old = spark.sql("SELECT 'c1' AS campaign_id, CAST(2.5 AS DECIMAL(18,4)) AS target_roi,"
-        + " DATE'2026-11-01' AS _arrival_date");
+    Dataset<Row> old =
+        spark.sql(
+            "SELECT 'c1' AS campaign_id, CAST(2.5 AS DECIMAL(18,4)) AS target_roi,"
+                + " DATE'2026-11-01' AS _arrival_date");
     Warehouse.replace(old, path, "_arrival_date = DATE'2026-11-01'", List.of("_arrival_date"));
-    Dataset<Row> now = spark.sql("SELECT 'c1' AS campaign_id, CAST(15.00001 AS DECIMAL(24,10)) AS target_roi,"
-        + " DATE'2026-11-02' AS _arrival_date");
-    CmrException e = assertThrows(CmrException.class, () ->
-        Warehouse.replace(now, path, "_arrival_date = DATE'2026-11-02'", List.of("_arrival_date")));
+    Dataset<Row> now =
+        spark.sql(
+            "SELECT 'c1' AS campaign_id, CAST(15.00001 AS DECIMAL(24,10)) AS target_roi,"
+                + " DATE'2026-11-02' AS _arrival_date");
+    CmrException e =
+        assertThrows(
+            CmrException.class,
+            () ->
+                Warehouse.replace(
+                    now, path, "_arrival_date = DATE'2026-11-02'", List.of("_arrival_date")));
     assertEquals(Errors.USAGE, e.exitCode());
-    assertTrue(e.getMessage().contains("target_roi is decimal(18,4) there, decimal(24,10) now"),
+    assertTrue(
+        e.getMessage().contains("target_roi is decimal(18,4) there, decimal(24,10) now"),
         e.getMessage());
     assertTrue(e.getMessage().contains("cmr backfill"), e.getMessage());
     // the table is unchanged: one row, the old one

@@ -22,8 +22,10 @@ public final class Coefficients {
   private final Map<String, CampaignCoefficients> campaigns;
   private final Map<String, Map<String, ChannelCoefficients>> channels;
 
-  private Coefficients(Manifest manifest, Map<String, CampaignCoefficients> campaigns,
-                       Map<String, Map<String, ChannelCoefficients>> channels) {
+  private Coefficients(
+      Manifest manifest,
+      Map<String, CampaignCoefficients> campaigns,
+      Map<String, Map<String, ChannelCoefficients>> channels) {
     this.manifest = manifest;
     this.campaigns = Collections.unmodifiableMap(campaigns);
     this.channels = Collections.unmodifiableMap(channels);
@@ -34,13 +36,15 @@ public final class Coefficients {
    * channel, 0 < beta < 1, weights summing to 1 (or all 0, and then no planned spend),
    * expected_spend <= budget and equal to the sum of spend_plan (to the cent per row).
    */
-  public static Coefficients of(Manifest manifest, List<CampaignCoefficients> campaignRows,
-                                List<ChannelCoefficients> channelRows) {
+  public static Coefficients of(
+      Manifest manifest,
+      List<CampaignCoefficients> campaignRows,
+      List<ChannelCoefficients> channelRows) {
     Map<String, CampaignCoefficients> byId = new HashMap<>(campaignRows.size() * 2);
     for (CampaignCoefficients c : campaignRows) {
       if (byId.put(c.campaignId(), c) != null) {
-        throw new CoefficientsException("unique_key", "campaign " + c.campaignId()
-            + " appears twice in campaigns.csv");
+        throw new CoefficientsException(
+            "unique_key", "campaign " + c.campaignId() + " appears twice in campaigns.csv");
       }
     }
     Map<String, Map<String, ChannelCoefficients>> plan = new HashMap<>(byId.size() * 2);
@@ -52,19 +56,27 @@ public final class Coefficients {
         continue;
       }
       if (!CoefficientsFormat.CHANNELS_ALLOWED.contains(ch.channel())) {
-        throw new CoefficientsException("format", "campaign " + ch.campaignId()
-            + " has unknown channel " + ch.channel());
+        throw new CoefficientsException(
+            "format", "campaign " + ch.campaignId() + " has unknown channel " + ch.channel());
       }
       if (!(ch.beta() > 0 && ch.beta() < 1) || ch.weight() > 1) {
         badBeta.add(ch.campaignId());
       }
-      Map<String, ChannelCoefficients> m = plan.computeIfAbsent(ch.campaignId(), k -> new HashMap<>());
+      Map<String, ChannelCoefficients> m =
+          plan.computeIfAbsent(ch.campaignId(), k -> new HashMap<>());
       if (m.put(ch.channel(), ch) != null) {
-        throw new CoefficientsException("unique_key", "campaign " + ch.campaignId() + " channel "
-            + ch.channel() + " appears twice in channels.csv");
+        throw new CoefficientsException(
+            "unique_key",
+            "campaign "
+                + ch.campaignId()
+                + " channel "
+                + ch.channel()
+                + " appears twice in channels.csv");
       }
     }
-    fail("channel_without_campaign", "channels.csv rows for campaigns absent from campaigns.csv",
+    fail(
+        "channel_without_campaign",
+        "channels.csv rows for campaigns absent from campaigns.csv",
         orphan);
     fail("value_range", "beta outside (0, 1) or weight above 1", badBeta);
     List<String> badWeights = new ArrayList<>();
@@ -92,7 +104,8 @@ public final class Coefficients {
     }
     fail("weights_sum", "weights do not sum to 1 (1e-9) and are not all 0", badWeights);
     fail("expected_spend_le_budget", "expected_spend exceeds budget", overBudget);
-    fail("expected_spend_consistent",
+    fail(
+        "expected_spend_consistent",
         "expected_spend differs from the sum of spend_plan, or expected_roi is empty iff no spend",
         badTotals);
     Map<String, Map<String, ChannelCoefficients>> frozen = new HashMap<>(plan.size() * 2);
@@ -103,8 +116,9 @@ public final class Coefficients {
   private static void fail(String check, String what, List<String> campaigns) {
     if (!campaigns.isEmpty()) {
       List<String> sorted = new ArrayList<>(new TreeSet<>(campaigns));
-      throw new CoefficientsException(check, what + ": " + sorted.size() + " campaign(s): "
-          + CoefficientsException.names(sorted, 10));
+      throw new CoefficientsException(
+          check,
+          what + ": " + sorted.size() + " campaign(s): " + CoefficientsException.names(sorted, 10));
     }
   }
 

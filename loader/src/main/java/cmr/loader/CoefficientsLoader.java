@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads the coefficient version that {@code LATEST} names under a published folder, verifies it
- * (manifest format, per-file SHA-256 and row count, strict CSV, the content checks of
- * {@link Coefficients#of}) and keeps it. {@link #reload()} swaps in a newer version only when it
- * verifies completely; otherwise the last good version stays in use. Thread-safe; JDK only.
- * Cost: reads each file of a version once (a few MB per 100k campaigns).
+ * (manifest format, per-file SHA-256 and row count, strict CSV, the content checks of {@link
+ * Coefficients#of}) and keeps it. {@link #reload()} swaps in a newer version only when it verifies
+ * completely; otherwise the last good version stays in use. Thread-safe; JDK only. Cost: reads each
+ * file of a version once (a few MB per 100k campaigns).
  */
 public final class CoefficientsLoader {
   private final Path dir;
@@ -71,15 +71,16 @@ public final class CoefficientsLoader {
       throw new CoefficientsException("latest", "'" + version + "' is not a version name");
     }
     Path v = dir.resolve(version);
-    Manifest m = Manifest.parse(read(v.resolve(CoefficientsFormat.MANIFEST), version + "/manifest.json"));
+    Manifest m =
+        Manifest.parse(read(v.resolve(CoefficientsFormat.MANIFEST), version + "/manifest.json"));
     if (!m.version().equals(version)) {
-      throw new CoefficientsException("manifest", version + "/manifest.json names version "
-          + m.version());
+      throw new CoefficientsException(
+          "manifest", version + "/manifest.json names version " + m.version());
     }
-    List<List<String>> channels = verified(v, m, CoefficientsFormat.CHANNELS,
-        CoefficientsFormat.CHANNEL_HEADER);
-    List<List<String>> campaigns = verified(v, m, CoefficientsFormat.CAMPAIGNS,
-        CoefficientsFormat.CAMPAIGN_HEADER);
+    List<List<String>> channels =
+        verified(v, m, CoefficientsFormat.CHANNELS, CoefficientsFormat.CHANNEL_HEADER);
+    List<List<String>> campaigns =
+        verified(v, m, CoefficientsFormat.CAMPAIGNS, CoefficientsFormat.CAMPAIGN_HEADER);
     List<CampaignCoefficients> camp = new ArrayList<>(campaigns.size());
     for (int i = 1; i < campaigns.size(); i++) {
       camp.add(campaign(campaigns.get(i), version + "/campaigns.csv row " + i));
@@ -104,21 +105,22 @@ public final class CoefficientsLoader {
     Manifest.FileEntry expected = m.files().get(file);
     String sha = sha256(bytes);
     if (!sha.equals(expected.sha256())) {
-      throw new CoefficientsException("checksum", p + " has SHA-256 " + sha + ", manifest says "
-          + expected.sha256());
+      throw new CoefficientsException(
+          "checksum", p + " has SHA-256 " + sha + ", manifest says " + expected.sha256());
     }
     List<List<String>> rows = Csv.parse(utf8(bytes, p.toString()), p.toString());
     if (rows.isEmpty() || !rows.get(0).equals(header)) {
       throw new CoefficientsException("format", p + " header is not " + String.join(",", header));
     }
     if (rows.size() - 1 != expected.rows()) {
-      throw new CoefficientsException("row_count", p + " has " + (rows.size() - 1)
-          + " rows, manifest says " + expected.rows());
+      throw new CoefficientsException(
+          "row_count", p + " has " + (rows.size() - 1) + " rows, manifest says " + expected.rows());
     }
     for (int i = 1; i < rows.size(); i++) {
       if (rows.get(i).size() != header.size()) {
-        throw new CoefficientsException("format", p + " row " + i + " has " + rows.get(i).size()
-            + " fields, expected " + header.size());
+        throw new CoefficientsException(
+            "format",
+            p + " row " + i + " has " + rows.get(i).size() + " fields, expected " + header.size());
       }
     }
     return rows;
@@ -130,17 +132,26 @@ public final class CoefficientsLoader {
     if (!CoefficientsFormat.STATUSES.contains(status)) {
       throw new CoefficientsException("format", where + ": status '" + status + "'");
     }
-    return new CampaignCoefficients(CoefficientsFormat.parseId(r.get(0), where),
-        CoefficientsFormat.parseId(r.get(1), where), CoefficientsFormat.parseNumber(r.get(2), where),
-        CoefficientsFormat.parseNumber(r.get(3), where), CoefficientsFormat.parseNumber(r.get(4), where),
-        CoefficientsFormat.parseNumber(r.get(5), where), CoefficientsFormat.parseNumber(r.get(6), where),
-        roi.isEmpty() ? null : CoefficientsFormat.parseNumber(roi, where), status);
+    return new CampaignCoefficients(
+        CoefficientsFormat.parseId(r.get(0), where),
+        CoefficientsFormat.parseId(r.get(1), where),
+        CoefficientsFormat.parseNumber(r.get(2), where),
+        CoefficientsFormat.parseNumber(r.get(3), where),
+        CoefficientsFormat.parseNumber(r.get(4), where),
+        CoefficientsFormat.parseNumber(r.get(5), where),
+        CoefficientsFormat.parseNumber(r.get(6), where),
+        roi.isEmpty() ? null : CoefficientsFormat.parseNumber(roi, where),
+        status);
   }
 
   private static ChannelCoefficients channel(List<String> r, String where) {
-    return new ChannelCoefficients(CoefficientsFormat.parseId(r.get(0), where), r.get(1),
-        CoefficientsFormat.parseNumber(r.get(2), where), CoefficientsFormat.parseNumber(r.get(3), where),
-        CoefficientsFormat.parseNumber(r.get(4), where), CoefficientsFormat.parseNumber(r.get(5), where),
+    return new ChannelCoefficients(
+        CoefficientsFormat.parseId(r.get(0), where),
+        r.get(1),
+        CoefficientsFormat.parseNumber(r.get(2), where),
+        CoefficientsFormat.parseNumber(r.get(3), where),
+        CoefficientsFormat.parseNumber(r.get(4), where),
+        CoefficientsFormat.parseNumber(r.get(5), where),
         CoefficientsFormat.parseInt(r.get(6), where));
   }
 
@@ -156,9 +167,12 @@ public final class CoefficientsLoader {
 
   private static String utf8(byte[] bytes, String what) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       throw new CoefficientsException("format", what + " is not UTF-8");
     }

@@ -51,8 +51,8 @@ public final class Csv {
         i++;
         while (true) {
           if (i >= n) {
-            throw new CoefficientsException("format", file + " record " + (out.size() + 1)
-                + ": unterminated quoted field");
+            throw new CoefficientsException(
+                "format", file + " record " + (out.size() + 1) + ": unterminated quoted field");
           }
           char q = text.charAt(i);
           if (q == '"') {
@@ -68,8 +68,8 @@ public final class Csv {
           i++;
         }
         if (i < n && text.charAt(i) != ',' && text.charAt(i) != '\r') {
-          throw new CoefficientsException("format", file + " record " + (out.size() + 1)
-              + ": text after a closing quote");
+          throw new CoefficientsException(
+              "format", file + " record " + (out.size() + 1) + ": text after a closing quote");
         }
         continue;
       }
@@ -79,8 +79,8 @@ public final class Csv {
         i++;
       } else if (c == '\r') {
         if (i + 1 >= n || text.charAt(i + 1) != '\n') {
-          throw new CoefficientsException("format", file + " record " + (out.size() + 1)
-              + ": bare CR");
+          throw new CoefficientsException(
+              "format", file + " record " + (out.size() + 1) + ": bare CR");
         }
         rec.add(f.toString());
         f.setLength(0);
@@ -88,8 +88,9 @@ public final class Csv {
         rec = new ArrayList<>();
         i += 2;
       } else if (c == '\n' || c == '"') {
-        throw new CoefficientsException("format", file + " record " + (out.size() + 1)
-            + ": bare " + (c == '\n' ? "LF" : "quote"));
+        throw new CoefficientsException(
+            "format",
+            file + " record " + (out.size() + 1) + ": bare " + (c == '\n' ? "LF" : "quote"));
       } else {
         f.append(c);
         i++;

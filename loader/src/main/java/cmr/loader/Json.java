@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The little JSON the manifest needs, with no library: objects, strings, integers, null. Writing
- * is done by {@link Manifest#toJson()}; this parses it back strictly.
+ * The little JSON the manifest needs, with no library: objects, strings, integers, null. Writing is
+ * done by {@link Manifest#toJson()}; this parses it back strictly.
  */
 final class Json {
   /** Deepest nesting of objects accepted (the manifest has two levels). */
@@ -172,7 +172,7 @@ final class Json {
   }
 
   private CoefficientsException err(String what) {
-    return new CoefficientsException("manifest", "manifest.json is not valid JSON at offset " + i
-        + ": " + what);
+    return new CoefficientsException(
+        "manifest", "manifest.json is not valid JSON at offset " + i + ": " + what);
   }
 }

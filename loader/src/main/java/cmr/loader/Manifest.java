@@ -10,9 +10,15 @@ import java.util.Map;
  * {@code manifest.json} of one version: what it is, when and from which window it was trained,
  * which version it replaced, and for each CSV its data row count (header excluded) and SHA-256.
  */
-public record Manifest(String format, String version, LocalDate runDate, Instant createdAt,
-                       LocalDate trainingFrom, LocalDate trainingTo, String previousVersion,
-                       Map<String, FileEntry> files) {
+public record Manifest(
+    String format,
+    String version,
+    LocalDate runDate,
+    Instant createdAt,
+    LocalDate trainingFrom,
+    LocalDate trainingTo,
+    String previousVersion,
+    Map<String, FileEntry> files) {
   public static final String FORMAT = "cmr-coefficients/1";
 
   public record FileEntry(long rows, String sha256) {}
@@ -27,22 +33,35 @@ public record Manifest(String format, String version, LocalDate runDate, Instant
     sb.append("  \"version\": ").append(Json.quote(version)).append(",\n");
     sb.append("  \"run_date\": ").append(Json.quote(runDate.toString())).append(",\n");
     sb.append("  \"created_at\": ").append(Json.quote(createdAt.toString())).append(",\n");
-    sb.append("  \"training_window\": {\"from\": ").append(Json.quote(trainingFrom.toString()))
-        .append(", \"to\": ").append(Json.quote(trainingTo.toString())).append("},\n");
+    sb.append("  \"training_window\": {\"from\": ")
+        .append(Json.quote(trainingFrom.toString()))
+        .append(", \"to\": ")
+        .append(Json.quote(trainingTo.toString()))
+        .append("},\n");
     sb.append("  \"previous_version\": ")
-        .append(previousVersion == null ? "null" : Json.quote(previousVersion)).append(",\n");
+        .append(previousVersion == null ? "null" : Json.quote(previousVersion))
+        .append(",\n");
     sb.append("  \"files\": {");
     String sep = "\n";
     for (String name : CoefficientsFormat.FILES) {
       FileEntry e = files.get(name);
-      sb.append(sep).append("    ").append(Json.quote(name)).append(": {\"rows\": ").append(e.rows())
-          .append(", \"sha256\": ").append(Json.quote(e.sha256())).append('}');
+      sb.append(sep)
+          .append("    ")
+          .append(Json.quote(name))
+          .append(": {\"rows\": ")
+          .append(e.rows())
+          .append(", \"sha256\": ")
+          .append(Json.quote(e.sha256()))
+          .append('}');
       sep = ",\n";
     }
     return sb.append("\n  }\n}\n").toString();
   }
 
-  /** Parses and validates a manifest; every field is required ({@code previous_version} may be null). */
+  /**
+   * Parses and validates a manifest; every field is required ({@code previous_version} may be
+   * null).
+   */
   @SuppressWarnings("unchecked")
   public static Manifest parse(String json) {
     Map<String, Object> m = Json.parseObject(json);
@@ -58,8 +77,8 @@ public record Manifest(String format, String version, LocalDate runDate, Instant
       Object rows = f.get("rows");
       String sha = str(f, "sha256");
       if (!(rows instanceof Long r) || r < 0 || !sha.matches("[0-9a-f]{64}")) {
-        throw new CoefficientsException("manifest", "files." + name + " needs rows >= 0 and a "
-            + "64-hex-digit sha256");
+        throw new CoefficientsException(
+            "manifest", "files." + name + " needs rows >= 0 and a " + "64-hex-digit sha256");
       }
       files.put(name, new FileEntry(r, sha));
     }
@@ -71,9 +90,15 @@ public record Manifest(String format, String version, LocalDate runDate, Instant
       throw new CoefficientsException("manifest", "previous_version must be a string or null");
     }
     try {
-      return new Manifest(format, str(m, "version"), LocalDate.parse(str(m, "run_date")),
-          Instant.parse(str(m, "created_at")), LocalDate.parse(str(window, "from")),
-          LocalDate.parse(str(window, "to")), (String) prev, files);
+      return new Manifest(
+          format,
+          str(m, "version"),
+          LocalDate.parse(str(m, "run_date")),
+          Instant.parse(str(m, "created_at")),
+          LocalDate.parse(str(window, "from")),
+          LocalDate.parse(str(window, "to")),
+          (String) prev,
+          files);
     } catch (DateTimeParseException e) {
       throw new CoefficientsException("manifest", "bad date: " + e.getParsedString());
     }

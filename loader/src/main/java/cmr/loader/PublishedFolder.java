@@ -7,8 +7,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -35,10 +35,10 @@ import java.util.stream.Stream;
 
 /**
  * The writing side of the published folder (the publisher uses it; the bidder never does): write a
- * version completely into a hidden temporary folder and rename it into place, switch
- * {@code LATEST} atomically (temporary file, fsync, {@code ATOMIC_MOVE}), prune old versions.
- * Readers therefore see either the previous complete version or the new complete one.
- * Single writer: publications must not run concurrently against one folder.
+ * version completely into a hidden temporary folder and rename it into place, switch {@code LATEST}
+ * atomically (temporary file, fsync, {@code ATOMIC_MOVE}), prune old versions. Readers therefore
+ * see either the previous complete version or the new complete one. Single writer: publications
+ * must not run concurrently against one folder.
  */
 public final class PublishedFolder {
   private static final DateTimeFormatter STAMP =
@@ -82,8 +82,8 @@ public final class PublishedFolder {
   }
 
   /**
-   * A new version name for {@code runDate}: {@code v<UTC ms timestamp>Z-<run date>}, strictly
-   * after every existing version even if the clock went back.
+   * A new version name for {@code runDate}: {@code v<UTC ms timestamp>Z-<run date>}, strictly after
+   * every existing version even if the clock went back.
    */
   public String newVersionName(Instant now, LocalDate runDate) {
     Instant t = now.truncatedTo(ChronoUnit.MILLIS);
@@ -107,22 +107,41 @@ public final class PublishedFolder {
    * Writes a complete version folder and returns its manifest. Rows are streamed (the caller may
    * feed them from a distributed iterator); files are fsynced before the folder is renamed in.
    */
-  public Manifest writeVersion(String version, LocalDate runDate, LocalDate trainingFrom,
-                               LocalDate trainingTo, String previousVersion,
-                               Iterator<CampaignCoefficients> campaigns,
-                               Iterator<ChannelCoefficients> channels) {
+  public Manifest writeVersion(
+      String version,
+      LocalDate runDate,
+      LocalDate trainingFrom,
+      LocalDate trainingTo,
+      String previousVersion,
+      Iterator<CampaignCoefficients> campaigns,
+      Iterator<ChannelCoefficients> channels) {
     Path tmp = dir.resolve("." + version + ".tmp-" + UUID.randomUUID());
     try {
       Files.createDirectories(tmp);
-      Manifest.FileEntry ch = writeCsv(tmp.resolve(CoefficientsFormat.CHANNELS),
-          CoefficientsFormat.CHANNEL_HEADER, channels, PublishedFolder::channelFields);
-      Manifest.FileEntry ca = writeCsv(tmp.resolve(CoefficientsFormat.CAMPAIGNS),
-          CoefficientsFormat.CAMPAIGN_HEADER, campaigns, PublishedFolder::campaignFields);
-      Manifest m = new Manifest(Manifest.FORMAT, version, runDate, createdAt(version), trainingFrom,
-          trainingTo, previousVersion, Map.of(CoefficientsFormat.CHANNELS, ch,
-          CoefficientsFormat.CAMPAIGNS, ca));
-      writeDurably(tmp.resolve(CoefficientsFormat.MANIFEST),
-          m.toJson().getBytes(StandardCharsets.UTF_8));
+      Manifest.FileEntry ch =
+          writeCsv(
+              tmp.resolve(CoefficientsFormat.CHANNELS),
+              CoefficientsFormat.CHANNEL_HEADER,
+              channels,
+              PublishedFolder::channelFields);
+      Manifest.FileEntry ca =
+          writeCsv(
+              tmp.resolve(CoefficientsFormat.CAMPAIGNS),
+              CoefficientsFormat.CAMPAIGN_HEADER,
+              campaigns,
+              PublishedFolder::campaignFields);
+      Manifest m =
+          new Manifest(
+              Manifest.FORMAT,
+              version,
+              runDate,
+              createdAt(version),
+              trainingFrom,
+              trainingTo,
+              previousVersion,
+              Map.of(CoefficientsFormat.CHANNELS, ch, CoefficientsFormat.CAMPAIGNS, ca));
+      writeDurably(
+          tmp.resolve(CoefficientsFormat.MANIFEST), m.toJson().getBytes(StandardCharsets.UTF_8));
       move(tmp, dir.resolve(version));
       return m;
     } catch (IOException e) {
@@ -174,12 +193,12 @@ public final class PublishedFolder {
     List<String> of(T row);
   }
 
-  private static <T> Manifest.FileEntry writeCsv(Path file, List<String> header, Iterator<T> rows,
-                                                 Fields<T> fields) throws IOException {
+  private static <T> Manifest.FileEntry writeCsv(
+      Path file, List<String> header, Iterator<T> rows, Fields<T> fields) throws IOException {
     MessageDigest md = sha();
     long n = 0;
     try (FileOutputStream fos = new FileOutputStream(file.toFile());
-         OutputStream out = new DigestOutputStream(new BufferedOutputStream(fos, 1 << 16), md)) {
+        OutputStream out = new DigestOutputStream(new BufferedOutputStream(fos, 1 << 16), md)) {
       out.write(Csv.record(header).getBytes(StandardCharsets.UTF_8));
       while (rows.hasNext()) {
         out.write(Csv.record(fields.of(rows.next())).getBytes(StandardCharsets.UTF_8));
@@ -192,16 +211,27 @@ public final class PublishedFolder {
   }
 
   static List<String> channelFields(ChannelCoefficients c) {
-    return List.of(c.campaignId(), c.channel(), CoefficientsFormat.number(c.weight()),
-        money(c.spendPlan()), CoefficientsFormat.number(c.alpha()),
-        CoefficientsFormat.number(c.beta()), Integer.toString(c.daysObserved()));
+    return List.of(
+        c.campaignId(),
+        c.channel(),
+        CoefficientsFormat.number(c.weight()),
+        money(c.spendPlan()),
+        CoefficientsFormat.number(c.alpha()),
+        CoefficientsFormat.number(c.beta()),
+        Integer.toString(c.daysObserved()));
   }
 
   static List<String> campaignFields(CampaignCoefficients c) {
-    return List.of(c.campaignId(), c.merchantId(), money(c.budget()),
-        CoefficientsFormat.number(c.targetRoi()), CoefficientsFormat.number(c.bidMultiplier()),
-        money(c.expectedSpend()), money(c.expectedGmv()),
-        c.expectedRoi() == null ? "" : CoefficientsFormat.number(c.expectedRoi()), c.status());
+    return List.of(
+        c.campaignId(),
+        c.merchantId(),
+        money(c.budget()),
+        CoefficientsFormat.number(c.targetRoi()),
+        CoefficientsFormat.number(c.bidMultiplier()),
+        money(c.expectedSpend()),
+        money(c.expectedGmv()),
+        c.expectedRoi() == null ? "" : CoefficientsFormat.number(c.expectedRoi()),
+        c.status());
   }
 
   private static String money(double v) {
@@ -212,8 +242,8 @@ public final class PublishedFolder {
   }
 
   private static void writeDurably(Path file, byte[] bytes) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       ch.write(java.nio.ByteBuffer.wrap(bytes));
       ch.force(true);
     }
@@ -223,8 +253,12 @@ public final class PublishedFolder {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("the file system of " + to + " cannot rename atomically; publish to a "
-          + "local or POSIX file system", e);
+      throw new IOException(
+          "the file system of "
+              + to
+              + " cannot rename atomically; publish to a "
+              + "local or POSIX file system",
+          e);
     }
   }
 

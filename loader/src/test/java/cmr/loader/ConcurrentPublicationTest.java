@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A reader thread polls LATEST and loads the version it names while the publisher writes and
- * switches versions and prunes old ones (keeping 14): the reader must never see a missing file,
- * a checksum mismatch or a half-written CSV.
+ * switches versions and prunes old ones (keeping 14): the reader must never see a missing file, a
+ * checksum mismatch or a half-written CSV.
  */
 class ConcurrentPublicationTest {
 
@@ -29,21 +29,24 @@ class ConcurrentPublicationTest {
     AtomicInteger reads = new AtomicInteger();
     List<String> errors = Collections.synchronizedList(new ArrayList<>());
     Set<String> seen = Collections.synchronizedSet(new HashSet<>());
-    Thread reader = new Thread(() -> {
-      while (!done.get() || reads.get() < 10_000) {
-        try {
-          Coefficients c = CoefficientsLoader.loadLatest(dir);
-          seen.add(c.version());
-          // each version's content is self-consistent: multiplier matches the version's scale
-          if (c.campaign("k1").orElseThrow().bidMultiplier() <= 0) {
-            errors.add("bad content in " + c.version());
-          }
-        } catch (RuntimeException e) {
-          errors.add(e.toString());
-        }
-        reads.incrementAndGet();
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              while (!done.get() || reads.get() < 10_000) {
+                try {
+                  Coefficients c = CoefficientsLoader.loadLatest(dir);
+                  seen.add(c.version());
+                  // each version's content is self-consistent: multiplier matches the version's
+                  // scale
+                  if (c.campaign("k1").orElseThrow().bidMultiplier() <= 0) {
+                    errors.add("bad content in " + c.version());
+                  }
+                } catch (RuntimeException e) {
+                  errors.add(e.toString());
+                }
+                reads.incrementAndGet();
+              }
+            });
     reader.start();
     int publications = 0;
     while (publications < 50 || reads.get() < 10_000) {

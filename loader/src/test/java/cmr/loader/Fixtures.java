@@ -25,8 +25,8 @@ final class Fixtures {
 
   /**
    * Campaign k1: budget 100, plan 60 in search and 40 in live (weights 0.6 / 0.4); k2: no history,
-   * plans nothing (bid multiplier 0, weights 0, expected_roi empty). {@code scale} varies the
-   * bid multiplier so that successive versions differ.
+   * plans nothing (bid multiplier 0, weights 0, expected_roi empty). {@code scale} varies the bid
+   * multiplier so that successive versions differ.
    */
   static List<CampaignCoefficients> campaigns(double scale) {
     return List.of(
@@ -42,8 +42,14 @@ final class Fixtures {
 
   static String publish(PublishedFolder f, double scale) {
     String v = f.newVersionName(Instant.now(), RUN);
-    f.writeVersion(v, RUN, RUN.minusDays(27), RUN, f.live().orElse(null),
-        campaigns(scale).iterator(), channels().iterator());
+    f.writeVersion(
+        v,
+        RUN,
+        RUN.minusDays(27),
+        RUN,
+        f.live().orElse(null),
+        campaigns(scale).iterator(),
+        channels().iterator());
     f.switchLatest(v);
     return v;
   }

@@ -24,39 +24,59 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cmr dump}: a warehouse as text that two runs can be diffed on ("no output changed"):
- * every Delta table as its schema and its rows, each row one line of '|'-separated values,
- * sorted, with the columns that differ between identical runs left out (run ids and wall-clock
- * times); every other file (published coefficients, exports, merchant CSV files) copied as it is,
- * with the manifest's and notebooks' timestamps masked. The warehouse folder's own path in the
- * values becomes {@code <ROOT>}. Compare two dumps with {@code diff -r}.
+ * {@code cmr dump}: a warehouse as text that two runs can be diffed on ("no output changed"): every
+ * Delta table as its schema and its rows, each row one line of '|'-separated values, sorted, with
+ * the columns that differ between identical runs left out (run ids and wall-clock times); every
+ * other file (published coefficients, exports, merchant CSV files) copied as it is, with the
+ * manifest's and notebooks' timestamps masked. The warehouse folder's own path in the values
+ * becomes {@code <ROOT>}. Compare two dumps with {@code diff -r}.
  */
-@Command(name = "dump", mixinStandardHelpOptions = true,
-    description = {"Writes every table and file of a warehouse as sorted text, without run ids and "
-        + "timestamps, so that two runs can be compared with diff -r (lab tool)."})
+@Command(
+    name = "dump",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes every table and file of a warehouse as sorted text, without run ids and "
+          + "timestamps, so that two runs can be compared with diff -r (lab tool)."
+    })
 public final class DumpCommand implements Runnable {
   /** Columns that differ between two identical runs. */
-  static final Set<String> VOLATILE = Set.of("run_id", "_run_id", "started_at", "ended_at",
-      "_ingested_at", "created_at", "trained_at");
-  private static final Pattern TIMESTAMP = Pattern.compile(
-      "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z|v\\d{8}T\\d{9}Z");
+  static final Set<String> VOLATILE =
+      Set.of(
+          "run_id",
+          "_run_id",
+          "started_at",
+          "ended_at",
+          "_ingested_at",
+          "created_at",
+          "trained_at");
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the dump goes.")
+  private static final Pattern TIMESTAMP =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z|v\\d{8}T\\d{9}Z");
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Where the dump goes.")
   Path out;
 
-  @Option(names = "--root", paramLabel = "PATH",
-      description = "A path to replace by <ROOT> in every value (default: the landing folder's parent).")
+  @Option(
+      names = "--root",
+      paramLabel = "PATH",
+      description =
+          "A path to replace by <ROOT> in every value (default: the landing folder's parent).")
   String root;
 
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
   @Override
   public void run() {
     CmrConfig cfg = common.config();
     Path wh = Path.of(cfg.paths().warehouse()).toAbsolutePath();
-    String prefix = root != null ? root
-        : Path.of(cfg.paths().landing()).toAbsolutePath().getParent().toString();
+    String prefix =
+        root != null
+            ? root
+            : Path.of(cfg.paths().landing()).toAbsolutePath().getParent().toString();
     SparkSession spark = SparkSessions.getOrCreate(cfg);
     try {
       dump(spark, wh, out, prefix);
@@ -82,13 +102,15 @@ public final class DumpCommand implements Runnable {
       StringBuilder text = new StringBuilder();
       for (StructField f : df.schema().fields()) {
         if (!VOLATILE.contains(f.name())) {
-          cols.add(functions.coalesce(functions.col(f.name()).cast("string"), functions.lit("<null>")));
+          cols.add(
+              functions.coalesce(functions.col(f.name()).cast("string"), functions.lit("<null>")));
           text.append(f.name()).append(' ').append(f.dataType().simpleString()).append('\n');
         }
       }
       List<String> lines = new ArrayList<>();
       // the rows are compared as a whole: a dump is for test-sized warehouses
-      for (Row r : df.select(functions.concat_ws("|", cols.toArray(Column[]::new))).collectAsList()) {
+      for (Row r :
+          df.select(functions.concat_ws("|", cols.toArray(Column[]::new))).collectAsList()) {
         lines.add(r.getString(0).replace(prefix, "<ROOT>"));
       }
       lines.sort(null);
@@ -108,8 +130,8 @@ public final class DumpCommand implements Runnable {
       Files.createDirectories(f.getParent());
       String name = p.getFileName().toString();
       if (name.endsWith(".json") || name.endsWith(".ipynb") || name.equals("LATEST")) {
-        Files.writeString(f, TIMESTAMP.matcher(Files.readString(p)).replaceAll("<TS>")
-            .replace(prefix, "<ROOT>"));
+        Files.writeString(
+            f, TIMESTAMP.matcher(Files.readString(p)).replaceAll("<TS>").replace(prefix, "<ROOT>"));
       } else {
         Files.copy(p, f, StandardCopyOption.REPLACE_EXISTING);
       }

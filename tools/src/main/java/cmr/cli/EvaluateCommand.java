@@ -11,24 +11,34 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cmr coefficients evaluate}: the live version against the generator's truth (lab only). */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = "Scores the live version against the generator's truth file: regret against "
-        + "the true optimum and the share of campaigns reaching 97% of their target ROI, next to "
-        + "two baselines, for campaigns with >= 14 days of history and for cold starts.")
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Scores the live version against the generator's truth file: regret against "
+            + "the true optimum and the share of campaigns reaching 97% of their target ROI, next to "
+            + "two baselines, for campaigns with >= 14 days of history and for cold starts.")
 public final class EvaluateCommand implements Runnable {
-  @Option(names = "--truth", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--truth",
+      required = true,
+      paramLabel = "FILE",
       description = "The truth folder (cmr.paths.truth) or its response_curves.csv.")
   Path truth;
 
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
   @Override
   public void run() {
     CmrConfig cfg = common.config();
     SparkSession spark = SparkSessions.getOrCreate(cfg);
-    System.out.print(new EvaluateCoefficients(spark, new Warehouse(cfg.paths().warehouse()),
-        Path.of(cfg.paths().publishedDir()), cfg.coefficients().trainingDays()).evaluate(truth)
-        .format());
+    System.out.print(
+        new EvaluateCoefficients(
+                spark,
+                new Warehouse(cfg.paths().warehouse()),
+                Path.of(cfg.paths().publishedDir()),
+                cfg.coefficients().trainingDays())
+            .evaluate(truth)
+            .format());
   }
 }

@@ -4,8 +4,8 @@ import picocli.CommandLine;
 
 /**
  * The command line of {@code bin/cmr}: every production command of {@link CmrCli}, plus the lab's
- * commands that never run in production and are not in the cluster jar: {@code demo},
- * {@code generate}, {@code bench}, {@code dump} and {@code coefficients evaluate}.
+ * commands that never run in production and are not in the cluster jar: {@code demo}, {@code
+ * generate}, {@code bench}, {@code dump} and {@code coefficients evaluate}.
  */
 public final class ToolsCli {
   private ToolsCli() {}

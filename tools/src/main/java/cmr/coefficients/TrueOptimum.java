@@ -9,8 +9,8 @@ import java.util.List;
  * channel is sampled on a grid (0 and 600 log-spaced spends up to the budget) and replaced by the
  * upper concave hull of the samples; walking the hull segments of all channels in order of falling
  * slope (the Lagrangian path of equal marginal returns) gives every candidate plan, and the last
- * piece of a segment is cut by bisection where a constraint binds. The best feasible candidate
- * is returned. Cost: about 4,000 curve evaluations per campaign.
+ * piece of a segment is cut by bisection where a constraint binds. The best feasible candidate is
+ * returned. Cost: about 4,000 curve evaluations per campaign.
  */
 public final class TrueOptimum {
   private static final int GRID = 600;
@@ -46,10 +46,10 @@ public final class TrueOptimum {
   }
 
   /**
-   * The best plan when channel {@code c} may spend 0 or one of the increasing spends
-   * {@code grids[c]} (or, where a constraint binds, a spend between two of them); an empty grid
-   * keeps the channel at 0. {@link #solve} samples the whole range up to the budget; a caller may
-   * restrict a channel to a range of spends (the tuning harness does).
+   * The best plan when channel {@code c} may spend 0 or one of the increasing spends {@code
+   * grids[c]} (or, where a constraint binds, a spend between two of them); an empty grid keeps the
+   * channel at 0. {@link #solve} samples the whole range up to the budget; a caller may restrict a
+   * channel to a range of spends (the tuning harness does).
    */
   static Plan solveOn(HillCurve[] curves, double[][] grids, double budget, double target) {
     int n = curves.length;
@@ -111,7 +111,8 @@ public final class TrueOptimum {
   }
 
   private static boolean ok(Plan p, double budget, double target) {
-    return p.totalSpend() <= budget * (1 + 1e-12) && p.gmv() >= target * p.totalSpend() * (1 - 1e-12);
+    return p.totalSpend() <= budget * (1 + 1e-12)
+        && p.gmv() >= target * p.totalSpend() * (1 - 1e-12);
   }
 
   /** Indices of the upper concave hull of points sorted by x (Andrew's monotone chain). */

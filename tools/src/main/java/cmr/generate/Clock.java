@@ -5,8 +5,10 @@ package cmr.generate;
  * weight right before and after midnight, and for orders on Double 11 the midnight rush.
  */
 final class Clock {
-  private static final double[] HOURLY = {0.9, 0.5, 0.3, 0.2, 0.15, 0.2, 0.4, 0.7, 1.0, 1.2, 1.4,
-      1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.2, 1.2, 1.5, 1.9, 2.1, 2.0, 1.7};
+  private static final double[] HOURLY = {
+    0.9, 0.5, 0.3, 0.2, 0.15, 0.2, 0.4, 0.7, 1.0, 1.2, 1.4, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.2, 1.2,
+    1.5, 1.9, 2.1, 2.0, 1.7
+  };
   private static final double[] NORMAL = minutes(false);
   private static final double[] DOUBLE11 = minutes(true);
 

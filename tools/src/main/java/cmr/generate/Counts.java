@@ -11,8 +11,10 @@ final class Counts {
   static final int DUP_SAME_DAY = REASON0 + Reason.values().length;
   static final int DUP_LATER_DAY = DUP_SAME_DAY + 1;
   static final int LATE_VALID = DUP_LATER_DAY + 1;
+
   /** Events dated in the range whose arrival would fall after the last day (not written). */
   static final int NOT_ARRIVED = LATE_VALID + 1;
+
   static final int METRICS = NOT_ARRIVED + 1;
 
   final int days;

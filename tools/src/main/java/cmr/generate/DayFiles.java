@@ -8,10 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The landing files one worker writes. Events of the worker's own arrival day go round-robin into
- * a few {@code part-N} files of rotating kinds (so a folder mixes kinds); events that arrive on
- * another day (late, re-sent, or paid after midnight) go into one {@code batch-from-<day>} file
- * per source and arrival day, named after the worker's day so workers never share a file.
+ * The landing files one worker writes. Events of the worker's own arrival day go round-robin into a
+ * few {@code part-N} files of rotating kinds (so a folder mixes kinds); events that arrive on
+ * another day (late, re-sent, or paid after midnight) go into one {@code batch-from-<day>} file per
+ * source and arrival day, named after the worker's day so workers never share a file.
  */
 final class DayFiles implements AutoCloseable {
   private static final FileKind[] KINDS = FileKind.values();
@@ -107,8 +107,8 @@ final class DayFiles implements AutoCloseable {
     }
     for (Map.Entry<Long, RowSink> e : batches.entrySet()) {
       e.getValue().close();
-      counts.file(Source.values()[(int) (e.getKey() >>> 32)], e.getValue().kind(),
-          e.getValue().rows());
+      counts.file(
+          Source.values()[(int) (e.getKey() >>> 32)], e.getValue().kind(), e.getValue().rows());
     }
   }
 }

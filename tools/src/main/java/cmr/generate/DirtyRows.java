@@ -7,15 +7,39 @@ package cmr.generate;
  * bad money, bad number, event after the arrival day, event more than late_days before it.
  */
 final class DirtyRows {
-  private static final Reason[] ORDERS = {Reason.UNPARSEABLE, Reason.MISSING_FIELD, Reason.BAD_ID,
-      Reason.BAD_ENUM, Reason.BAD_TIME, Reason.BAD_MONEY, Reason.BAD_NUMBER, Reason.FUTURE_EVENT,
-      Reason.TOO_LATE};
-  private static final Reason[] ADS = {Reason.UNPARSEABLE, Reason.MISSING_FIELD, Reason.BAD_ID,
-      Reason.BAD_ENUM, Reason.BAD_TIME, Reason.BAD_MONEY, Reason.FUTURE_EVENT, Reason.TOO_LATE};
-  private static final Reason[] ACTIVITY = {Reason.UNPARSEABLE, Reason.MISSING_FIELD,
-      Reason.BAD_ID, Reason.BAD_ENUM, Reason.BAD_TIME, Reason.FUTURE_EVENT, Reason.TOO_LATE};
-  private static final String[] BAD_IDS = {"bad id", "id#42", "用户42",
-      "x123456789012345678901234567890123456789012345678901234567890abcdef"};
+  private static final Reason[] ORDERS = {
+    Reason.UNPARSEABLE,
+    Reason.MISSING_FIELD,
+    Reason.BAD_ID,
+    Reason.BAD_ENUM,
+    Reason.BAD_TIME,
+    Reason.BAD_MONEY,
+    Reason.BAD_NUMBER,
+    Reason.FUTURE_EVENT,
+    Reason.TOO_LATE
+  };
+  private static final Reason[] ADS = {
+    Reason.UNPARSEABLE,
+    Reason.MISSING_FIELD,
+    Reason.BAD_ID,
+    Reason.BAD_ENUM,
+    Reason.BAD_TIME,
+    Reason.BAD_MONEY,
+    Reason.FUTURE_EVENT,
+    Reason.TOO_LATE
+  };
+  private static final Reason[] ACTIVITY = {
+    Reason.UNPARSEABLE,
+    Reason.MISSING_FIELD,
+    Reason.BAD_ID,
+    Reason.BAD_ENUM,
+    Reason.BAD_TIME,
+    Reason.FUTURE_EVENT,
+    Reason.TOO_LATE
+  };
+  private static final String[] BAD_IDS = {
+    "bad id", "id#42", "用户42", "x123456789012345678901234567890123456789012345678901234567890abcdef"
+  };
 
   private final Fmt fmt;
   private final int lateDays;
@@ -27,11 +51,12 @@ final class DirtyRows {
 
   /** The defect to inject into a row of {@code source}. */
   Reason pick(Source source, String[] row, Rng r) {
-    Reason[] all = switch (source) {
-      case ORDERS -> ORDERS;
-      case AD_EVENTS -> ADS;
-      default -> ACTIVITY;
-    };
+    Reason[] all =
+        switch (source) {
+          case ORDERS -> ORDERS;
+          case AD_EVENTS -> ADS;
+          default -> ACTIVITY;
+        };
     Reason reason = all[r.nextInt(all.length)];
     boolean refund = source == Source.ORDERS && "refund".equals(row[1]);
     if (refund && reason == Reason.BAD_NUMBER) {
@@ -103,7 +128,8 @@ final class DirtyRows {
         c[7] = bad[r.nextInt(bad.length)];
       }
       case FUTURE_EVENT -> c[time] = fmt.time(arrival + 1 + r.nextInt(3), sec, -1, r.chance(0.4));
-      case TOO_LATE -> c[time] = fmt.time(arrival - lateDays - 1 - r.nextInt(20), sec, -1, r.chance(0.4));
+      case TOO_LATE ->
+          c[time] = fmt.time(arrival - lateDays - 1 - r.nextInt(20), sec, -1, r.chance(0.4));
       default -> throw new IllegalArgumentException(reason.toString());
     }
     return c;
@@ -111,8 +137,10 @@ final class DirtyRows {
 
   private static int[] required(Source source, String[] row) {
     return switch (source) {
-      case ORDERS -> "pay".equals(row[1]) ? new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
-          : new int[] {0, 1, 2, 3, 4, 5, 6, 8, 10};
+      case ORDERS ->
+          "pay".equals(row[1])
+              ? new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+              : new int[] {0, 1, 2, 3, 4, 5, 6, 8, 10};
       case AD_EVENTS -> new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8};
       default -> new int[] {0, 1, 2, 3, 6};
     };

@@ -4,21 +4,21 @@ import java.nio.file.Path;
 
 /**
  * Generates the events of one day (user activity, ad impressions and clicks with the orders they
- * lead to, organic orders, refunds of earlier orders) and writes them to the landing folders of
- * the days they arrive on, with late arrivals, exact re-sends and injected invalid rows. Every
- * random choice comes from streams keyed by (seed, day, ...), so the output does not depend on
- * thread scheduling. Cost: linear in the day's events.
+ * lead to, organic orders, refunds of earlier orders) and writes them to the landing folders of the
+ * days they arrive on, with late arrivals, exact re-sends and injected invalid rows. Every random
+ * choice comes from streams keyed by (seed, day, ...), so the output does not depend on thread
+ * scheduling. Cost: linear in the day's events.
  */
 final class FactDay {
   static final double P_LATE = 0.03;
   static final double P_DUP_SAME_DAY = 0.003;
   static final double P_RESEND_LATER = 0.002;
   private static final String[] EVENT_TYPES = {"launch", "search", "view", "fav", "cart", "share"};
-  private static final double[] EVENT_CUM = Marketplace.cumulative(
-      new double[] {0.15, 0.20, 0.45, 0.07, 0.08, 0.05});
+  private static final double[] EVENT_CUM =
+      Marketplace.cumulative(new double[] {0.15, 0.20, 0.45, 0.07, 0.08, 0.05});
   private static final String[] SOURCES = {"app", "alipay", "xiaohongshu", "weibo", "other"};
-  private static final double[] SOURCE_CUM = Marketplace.cumulative(
-      new double[] {0.80, 0.07, 0.05, 0.03, 0.05});
+  private static final double[] SOURCE_CUM =
+      Marketplace.cumulative(new double[] {0.80, 0.07, 0.05, 0.03, 0.05});
   private static final long[] STRIDES = {7919, 104729, 1299709, 15485863, 179424673};
   private static final String ZERO = "0.00";
 
@@ -69,18 +69,27 @@ final class FactDay {
     String prefix = "ua" + stamp + "-";
     long seq = 0;
     for (int u = fresh; u < registered; u++) {
-      String source = day >= w.wechatDay[u] && rng.chance(0.6) ? "wechat"
-          : SOURCES[rng.pick(SOURCE_CUM, SOURCE_CUM.length)];
+      String source =
+          day >= w.wechatDay[u] && rng.chance(0.6)
+              ? "wechat"
+              : SOURCES[rng.pick(SOURCE_CUM, SOURCE_CUM.length)];
       int sec = Clock.second(rng, false);
-      emit(Source.USER_ACTIVITY, day, sec, new String[] {prefix + seq++, w.userIds[u], "launch",
-          source, null, null, time(day, sec)}, lag(), expected);
+      emit(
+          Source.USER_ACTIVITY,
+          day,
+          sec,
+          new String[] {prefix + seq++, w.userIds[u], "launch", source, null, null, time(day, sec)},
+          lag(),
+          expected);
     }
     int openMerchants = w.openBy[di];
     for (long n = w.activityEvents[di]; seq < n; ) {
       int u = w.browsers.pick(rng, registered);
       int type = rng.pick(EVENT_CUM, EVENT_CUM.length);
-      String source = day >= w.wechatDay[u] && rng.chance(0.35) ? "wechat"
-          : SOURCES[rng.pick(SOURCE_CUM, SOURCE_CUM.length)];
+      String source =
+          day >= w.wechatDay[u] && rng.chance(0.35)
+              ? "wechat"
+              : SOURCES[rng.pick(SOURCE_CUM, SOURCE_CUM.length)];
       String item = null;
       String category = null;
       if (type >= 2) {
@@ -92,8 +101,15 @@ final class FactDay {
         category = Marketplace.CATEGORIES[rng.nextInt(Marketplace.CATEGORIES.length)];
       }
       int sec = Clock.second(rng, false);
-      emit(Source.USER_ACTIVITY, day, sec, new String[] {prefix + seq++, w.userIds[u],
-          EVENT_TYPES[type], source, item, category, time(day, sec)}, lag(), expected);
+      emit(
+          Source.USER_ACTIVITY,
+          day,
+          sec,
+          new String[] {
+            prefix + seq++, w.userIds[u], EVENT_TYPES[type], source, item, category, time(day, sec)
+          },
+          lag(),
+          expected);
     }
   }
 
@@ -141,12 +157,12 @@ final class FactDay {
   }
 
   /**
-   * One (campaign, channel, day): charged clicks (or charged impressions for display_cpm) that
-   * add up to exactly {@code spendCents}, logged impressions, and pay events by clicking users on
-   * the campaign's item, a little after their click, adding up to about {@code gmv} CNY.
+   * One (campaign, channel, day): charged clicks (or charged impressions for display_cpm) that add
+   * up to exactly {@code spendCents}, logged impressions, and pay events by clicking users on the
+   * campaign's item, a little after their click, adding up to about {@code gmv} CNY.
    */
-  private void channelDay(Campaign c, int slot, long spendCents, double gmv, Rng cr,
-                          long[] cursor) {
+  private void channelDay(
+      Campaign c, int slot, long spendCents, double gmv, Rng cr, long[] cursor) {
     if (spendCents <= 0) {
       return;
     }
@@ -170,9 +186,23 @@ final class FactDay {
         long cost = Math.min(left, Math.max(1, Math.round(unit * cr.uniform(0.5, 1.5))));
         left -= cost;
         int sec = Clock.second(cr, false);
-        emit(Source.AD_EVENTS, day, sec, new String[] {prefix + adSeq++, "impression", c.id,
-            merchant, item, channel, w.userIds[cr.nextInt(registered)], Fmt.money(cost),
-            time(day, sec)}, lag(), expected);
+        emit(
+            Source.AD_EVENTS,
+            day,
+            sec,
+            new String[] {
+              prefix + adSeq++,
+              "impression",
+              c.id,
+              merchant,
+              item,
+              channel,
+              w.userIds[cr.nextInt(registered)],
+              Fmt.money(cost),
+              time(day, sec)
+            },
+            lag(),
+            expected);
         impressions++;
       }
       long n = Math.max(1, Math.round(impressions * 0.04));
@@ -184,8 +214,23 @@ final class FactDay {
         buyerSeen |= w.buyer[u];
         int sec = Clock.second(cr, false);
         addClick(clicks++, u, sec);
-        emit(Source.AD_EVENTS, day, sec, new String[] {prefix + adSeq++, "click", c.id, merchant,
-            item, channel, w.userIds[u], ZERO, time(day, sec)}, lag(), expected);
+        emit(
+            Source.AD_EVENTS,
+            day,
+            sec,
+            new String[] {
+              prefix + adSeq++,
+              "click",
+              c.id,
+              merchant,
+              item,
+              channel,
+              w.userIds[u],
+              ZERO,
+              time(day, sec)
+            },
+            lag(),
+            expected);
       }
     } else {
       while (left > 0) {
@@ -198,18 +243,62 @@ final class FactDay {
         buyerSeen |= w.buyer[u];
         int sec = Clock.second(cr, false);
         int seen = Math.max(0, sec - 1 - cr.nextInt(30));
-        emit(Source.AD_EVENTS, day, seen, new String[] {prefix + adSeq++, "impression", c.id,
-            merchant, item, channel, w.userIds[u], ZERO, time(day, seen)}, lag(), expected);
+        emit(
+            Source.AD_EVENTS,
+            day,
+            seen,
+            new String[] {
+              prefix + adSeq++,
+              "impression",
+              c.id,
+              merchant,
+              item,
+              channel,
+              w.userIds[u],
+              ZERO,
+              time(day, seen)
+            },
+            lag(),
+            expected);
         addClick(clicks++, u, sec);
-        emit(Source.AD_EVENTS, day, sec, new String[] {prefix + adSeq++, "click", c.id, merchant,
-            item, channel, w.userIds[u], Fmt.money(cost), time(day, sec)}, lag(), expected);
+        emit(
+            Source.AD_EVENTS,
+            day,
+            sec,
+            new String[] {
+              prefix + adSeq++,
+              "click",
+              c.id,
+              merchant,
+              item,
+              channel,
+              w.userIds[u],
+              Fmt.money(cost),
+              time(day, sec)
+            },
+            lag(),
+            expected);
       }
       long extra = Math.round(clicks * w.impressionsPerClick * cr.uniform(0.8, 1.2));
       for (long j = 0; j < extra; j++) {
         int sec = Clock.second(cr, false);
-        emit(Source.AD_EVENTS, day, sec, new String[] {prefix + adSeq++, "impression", c.id,
-            merchant, item, channel, w.userIds[cr.nextInt(registered)], ZERO, time(day, sec)},
-            lag(), expected);
+        emit(
+            Source.AD_EVENTS,
+            day,
+            sec,
+            new String[] {
+              prefix + adSeq++,
+              "impression",
+              c.id,
+              merchant,
+              item,
+              channel,
+              w.userIds[cr.nextInt(registered)],
+              ZERO,
+              time(day, sec)
+            },
+            lag(),
+            expected);
       }
     }
     conversions(c, clicks, units, cr);
@@ -218,8 +307,8 @@ final class FactDay {
   /**
    * Whole units of the item sold for an expected GMV of {@code gmv} CNY: {@code floor(x)} plus one
    * more with probability {@code x - floor(x)}, {@code x = gmv / price}, so that the expected GMV
-   * of the units is exactly {@code gmv} (an unbiased realisation of the curve, also when the GMV
-   * is below one price).
+   * of the units is exactly {@code gmv} (an unbiased realisation of the curve, also when the GMV is
+   * below one price).
    */
   static int units(double gmv, long priceCents, Rng cr) {
     if (!(gmv > 0) || priceCents <= 0) {
@@ -232,10 +321,9 @@ final class FactDay {
 
   /**
    * Pay events for {@code units} units of the campaign's item, each order by a distinct clicking
-   * user who buys (users who only browse never pay), 30 s to 12 h after their click (4%: 1-10
-   * days later). All units are sold: {@code channelDay} makes sure a buyer clicked when units
-   * are due. An order has quantity 1, sometimes 2, more only when there are more units than
-   * clicking buyers.
+   * user who buys (users who only browse never pay), 30 s to 12 h after their click (4%: 1-10 days
+   * later). All units are sold: {@code channelDay} makes sure a buyer clicked when units are due.
+   * An order has quantity 1, sometimes 2, more only when there are more units than clicking buyers.
    */
   private void conversions(Campaign c, int clicks, int units, Rng cr) {
     if (clicks == 0 || units <= 0) {
@@ -259,22 +347,37 @@ final class FactDay {
     for (int t = 0; t < nb && units > 0; t++) {
       int j = buyerClicks[(start + t) % nb];
       int left = nb - t;
-      int qty = units > left ? (units + left - 1) / left
-          : (units >= 3 && cr.chance(0.1) ? 2 : 1);
+      int qty = units > left ? (units + left - 1) / left : (units >= 3 && cr.chance(0.1) ? 2 : 1);
       units -= qty;
       long amount = price * qty;
-      long delay = cr.chance(0.96)
-          ? 30 + (long) Math.min(43_200, Math.exp(Math.log(1200) + 1.3 * cr.gaussian()))
-          : 86_400L * cr.between(1, 10) + cr.nextInt(86_400);
+      long delay =
+          cr.chance(0.96)
+              ? 30 + (long) Math.min(43_200, Math.exp(Math.log(1200) + 1.3 * cr.gaussian()))
+              : 86_400L * cr.between(1, 10) + cr.nextInt(86_400);
       long at = clickSec[j] + delay;
       int payDay = day + (int) (at / 86_400);
       int sec = (int) (at % 86_400);
       String id = stamp + "-a" + paySeq++;
       int u = clickUser[j];
-      emit(Source.ORDERS, payDay, sec, new String[] {"op" + id, "pay", "o" + id, w.userIds[u],
-          w.merchantIds[c.merchant], w.itemIds[c.merchant][c.item], category,
-          Integer.toString(qty), Fmt.money(amount), payMethod(u, payDay, cr),
-          time(payDay, sec, cr)}, lag(), w.scale.ordersPerDay());
+      emit(
+          Source.ORDERS,
+          payDay,
+          sec,
+          new String[] {
+            "op" + id,
+            "pay",
+            "o" + id,
+            w.userIds[u],
+            w.merchantIds[c.merchant],
+            w.itemIds[c.merchant][c.item],
+            category,
+            Integer.toString(qty),
+            Fmt.money(amount),
+            payMethod(u, payDay, cr),
+            time(payDay, sec, cr)
+          },
+          lag(),
+          w.scale.ordersPerDay());
     }
   }
 
@@ -304,8 +407,17 @@ final class FactDay {
   // ---------------------------------------------------------------- organic orders and refunds
 
   /** An organic pay event, a pure function of (seed, day, index) so refunds can recreate it. */
-  record Organic(int user, int merchant, int item, int qty, long amountCents, String payMethod,
-                 int sec, int millis, boolean zulu, int lag) {}
+  record Organic(
+      int user,
+      int merchant,
+      int item,
+      int qty,
+      long amountCents,
+      String payMethod,
+      int sec,
+      int millis,
+      boolean zulu,
+      int lag) {}
 
   static Organic organic(Marketplace w, int day, int j) {
     Rng o = Rng.of(w.seed, 4, day, j);
@@ -333,11 +445,25 @@ final class FactDay {
     for (int j = 0; j < n; j++) {
       Organic o = organic(w, day, j);
       String id = prefix + j;
-      emit(Source.ORDERS, day, o.sec(), new String[] {"op" + id, "pay", "o" + id,
-          w.userIds[o.user()], w.merchantIds[o.merchant()], w.itemIds[o.merchant()][o.item()],
-          Marketplace.CATEGORIES[w.itemCategory[o.merchant()][o.item()]],
-          Integer.toString(o.qty()), Fmt.money(o.amountCents()), o.payMethod(),
-          fmt.time(day, o.sec(), o.millis(), o.zulu())}, o.lag(), w.scale.ordersPerDay());
+      emit(
+          Source.ORDERS,
+          day,
+          o.sec(),
+          new String[] {
+            "op" + id,
+            "pay",
+            "o" + id,
+            w.userIds[o.user()],
+            w.merchantIds[o.merchant()],
+            w.itemIds[o.merchant()][o.item()],
+            Marketplace.CATEGORIES[w.itemCategory[o.merchant()][o.item()]],
+            Integer.toString(o.qty()),
+            Fmt.money(o.amountCents()),
+            o.payMethod(),
+            fmt.time(day, o.sec(), o.millis(), o.zulu())
+          },
+          o.lag(),
+          w.scale.ordersPerDay());
     }
   }
 
@@ -356,14 +482,31 @@ final class FactDay {
       if (paid + o.lag() > day) {
         continue; // the pay has not arrived yet
       }
-      long amount = f.chance(0.75) ? o.amountCents()
-          : Math.max(1, Math.round(o.amountCents() * f.uniform(0.2, 0.9)));
+      long amount =
+          f.chance(0.75)
+              ? o.amountCents()
+              : Math.max(1, Math.round(o.amountCents() * f.uniform(0.2, 0.9)));
       int sec = Clock.second(f, false);
       String oid = "o" + fmt.date(paid).replace("-", "") + "-" + j;
-      emit(Source.ORDERS, day, sec, new String[] {"rf" + stamp + "-" + k, "refund", oid,
-          w.userIds[o.user()], w.merchantIds[o.merchant()], w.itemIds[o.merchant()][o.item()],
-          Marketplace.CATEGORIES[w.itemCategory[o.merchant()][o.item()]], null,
-          Fmt.money(amount), null, time(day, sec, f)}, lag(), w.scale.ordersPerDay());
+      emit(
+          Source.ORDERS,
+          day,
+          sec,
+          new String[] {
+            "rf" + stamp + "-" + k,
+            "refund",
+            oid,
+            w.userIds[o.user()],
+            w.merchantIds[o.merchant()],
+            w.itemIds[o.merchant()][o.item()],
+            Marketplace.CATEGORIES[w.itemCategory[o.merchant()][o.item()]],
+            null,
+            Fmt.money(amount),
+            null,
+            time(day, sec, f)
+          },
+          lag(),
+          w.scale.ordersPerDay());
     }
   }
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
  */
 final class Fmt {
   static final int SHANGHAI_OFFSET_SECONDS = 8 * 3600;
+
   /** Marker for a field that is absent from the record (omitted in JSON, empty in CSV). */
   static final String ABSENT = new String("<absent>");
 
@@ -35,8 +36,8 @@ final class Fmt {
   }
 
   /**
-   * An instant given as Shanghai local {@code day} and {@code secondOfDay} (may be outside
-   * [0, 86400), it is normalised), rendered with {@code +08:00} or, when {@code zulu}, in UTC with
+   * An instant given as Shanghai local {@code day} and {@code secondOfDay} (may be outside [0,
+   * 86400), it is normalised), rendered with {@code +08:00} or, when {@code zulu}, in UTC with
    * {@code Z}; {@code millis < 0} means no fraction.
    */
   String time(long day, int secondOfDay, int millis, boolean zulu) {
@@ -131,7 +132,8 @@ final class Fmt {
 
   /** A plain decimal with {@code digits} fraction digits, half-up (for truth files and ROI). */
   static String decimal(double v, int digits) {
-    return new java.math.BigDecimal(v).setScale(digits, java.math.RoundingMode.HALF_UP)
+    return new java.math.BigDecimal(v)
+        .setScale(digits, java.math.RoundingMode.HALF_UP)
         .toPlainString();
   }
 }

@@ -6,33 +6,51 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code generation_summary.json} next to the truth file: per source, the rows written, the
- * invalid rows injected per reason code, the exact duplicates (same day, re-sent later), the
- * late-but-valid events, files and rows per file kind, and the same per arrival date, so a test
- * or an operator can check ingestion's reconciliation against what was really sent. Rows that
- * should reach bronze = rows - rejects - duplicates.
+ * {@code generation_summary.json} next to the truth file: per source, the rows written, the invalid
+ * rows injected per reason code, the exact duplicates (same day, re-sent later), the late-but-valid
+ * events, files and rows per file kind, and the same per arrival date, so a test or an operator can
+ * check ingestion's reconciliation against what was really sent. Rows that should reach bronze =
+ * rows - rejects - duplicates.
  */
 final class GenerationSummary {
   private GenerationSummary() {}
 
-  static void write(Path file, GenerateRequest req, Marketplace w, Counts c, Fmt fmt,
-                    double seconds) throws IOException {
+  static void write(
+      Path file, GenerateRequest req, Marketplace w, Counts c, Fmt fmt, double seconds)
+      throws IOException {
     StringBuilder b = new StringBuilder(1 << 16);
     long rows = c.totalRows();
-    b.append("{\n  \"seed\": ").append(req.seed())
-        .append(",\n  \"scale\": \"").append(req.scale().name()).append('"')
-        .append(",\n  \"users\": ").append(w.users)
-        .append(",\n  \"merchants\": ").append(w.merchants)
-        .append(",\n  \"campaigns\": ").append(w.campaigns.length)
-        .append(",\n  \"whole_site_campaigns\": ").append(req.scale().wholeSite())
-        .append(",\n  \"from\": \"").append(req.from()).append('"')
-        .append(",\n  \"to\": \"").append(req.to()).append('"')
-        .append(",\n  \"days\": ").append(req.days())
-        .append(",\n  \"late_days\": ").append(req.lateDays())
-        .append(",\n  \"dirty_rate\": ").append(req.dirtyRate())
-        .append(",\n  \"rows\": ").append(rows)
-        .append(",\n  \"seconds\": ").append(Fmt.decimal(seconds, 3))
-        .append(",\n  \"rows_per_second\": ").append(Math.round(rows / Math.max(seconds, 1e-3)))
+    b.append("{\n  \"seed\": ")
+        .append(req.seed())
+        .append(",\n  \"scale\": \"")
+        .append(req.scale().name())
+        .append('"')
+        .append(",\n  \"users\": ")
+        .append(w.users)
+        .append(",\n  \"merchants\": ")
+        .append(w.merchants)
+        .append(",\n  \"campaigns\": ")
+        .append(w.campaigns.length)
+        .append(",\n  \"whole_site_campaigns\": ")
+        .append(req.scale().wholeSite())
+        .append(",\n  \"from\": \"")
+        .append(req.from())
+        .append('"')
+        .append(",\n  \"to\": \"")
+        .append(req.to())
+        .append('"')
+        .append(",\n  \"days\": ")
+        .append(req.days())
+        .append(",\n  \"late_days\": ")
+        .append(req.lateDays())
+        .append(",\n  \"dirty_rate\": ")
+        .append(req.dirtyRate())
+        .append(",\n  \"rows\": ")
+        .append(rows)
+        .append(",\n  \"seconds\": ")
+        .append(Fmt.decimal(seconds, 3))
+        .append(",\n  \"rows_per_second\": ")
+        .append(Math.round(rows / Math.max(seconds, 1e-3)))
         .append(",\n  \"sources\": {");
     Source[] sources = Source.values();
     for (int s = 0; s < sources.length; s++) {
@@ -57,11 +75,17 @@ final class GenerationSummary {
         if (m[Counts.ROWS] == 0) {
           continue;
         }
-        b.append(first ? "\n" : ",\n").append("        \"").append(fmt.date(w.firstDay + d))
-            .append("\": {\"rows\": ").append(m[Counts.ROWS])
-            .append(", \"expected_accepted\": ").append(accepted(c, src, d))
-            .append(", \"duplicates\": ").append(m[Counts.DUP_SAME_DAY] + m[Counts.DUP_LATER_DAY])
-            .append(", \"late_valid\": ").append(m[Counts.LATE_VALID])
+        b.append(first ? "\n" : ",\n")
+            .append("        \"")
+            .append(fmt.date(w.firstDay + d))
+            .append("\": {\"rows\": ")
+            .append(m[Counts.ROWS])
+            .append(", \"expected_accepted\": ")
+            .append(accepted(c, src, d))
+            .append(", \"duplicates\": ")
+            .append(m[Counts.DUP_SAME_DAY] + m[Counts.DUP_LATER_DAY])
+            .append(", \"late_valid\": ")
+            .append(m[Counts.LATE_VALID])
             .append(", \"rejects\": ");
         rejects(b, c, src, d);
         b.append('}');
@@ -112,7 +136,10 @@ final class GenerationSummary {
     boolean first = true;
     for (FileKind k : FileKind.values()) {
       if (values[k.ordinal()] > 0) {
-        b.append(first ? "" : ", ").append('"').append(k.label()).append("\": ")
+        b.append(first ? "" : ", ")
+            .append('"')
+            .append(k.label())
+            .append("\": ")
             .append(values[k.ordinal()]);
         first = false;
       }

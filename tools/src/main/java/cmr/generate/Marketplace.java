@@ -1,29 +1,46 @@
 package cmr.generate;
 
 import cmr.loader.CoefficientsFormat;
-
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The simulated marketplace behind the data, built once from the seed and then read by every
- * worker thread: users (registration, buying and browsing propensity, WeChat adoption day, 88VIP
- * spells), merchants (power-law sizes, key accounts and SMEs, Tmall and Taobao, a category),
- * their items and prices, and the campaigns with their true response curves. Immutable after
- * construction. Memory: about 100 bytes per user and per item.
+ * The simulated marketplace behind the data, built once from the seed and then read by every worker
+ * thread: users (registration, buying and browsing propensity, WeChat adoption day, 88VIP spells),
+ * merchants (power-law sizes, key accounts and SMEs, Tmall and Taobao, a category), their items and
+ * prices, and the campaigns with their true response curves. Immutable after construction. Memory:
+ * about 100 bytes per user and per item.
  */
 final class Marketplace {
-  static final String[] CATEGORIES = {"apparel", "beauty", "electronics", "home", "food", "baby",
-      "sports", "books", "pets", "auto", "jewelry"};
-  private static final double[] CATEGORY_SHARE = {0.22, 0.12, 0.10, 0.14, 0.12, 0.07, 0.07, 0.05,
-      0.05, 0.03, 0.03};
+  static final String[] CATEGORIES = {
+    "apparel",
+    "beauty",
+    "electronics",
+    "home",
+    "food",
+    "baby",
+    "sports",
+    "books",
+    "pets",
+    "auto",
+    "jewelry"
+  };
+  private static final double[] CATEGORY_SHARE = {
+    0.22, 0.12, 0.10, 0.14, 0.12, 0.07, 0.07, 0.05, 0.05, 0.03, 0.03
+  };
+
   /** Median item price per category, CNY. */
-  private static final double[] CATEGORY_PRICE = {120, 160, 900, 150, 60, 130, 200, 45, 90, 250, 400};
+  private static final double[] CATEGORY_PRICE = {
+    120, 160, 900, 150, 60, 130, 200, 45, 90, 250, 400
+  };
+
   static final String[] CHANNELS = CoefficientsFormat.AD_CHANNELS.toArray(String[]::new);
+
   /** Typical ROI of a channel at its planned spend, and its typical cost per click (CNY). */
   private static final double[] CHANNEL_ROI = {5.0, 4.0, 6.0, 2.5, 3.5, 2.8, 3.2};
+
   private static final double[] CHANNEL_CPC = {1.8, 1.0, 0.9, 0.6, 1.5, 0.8, 1.2};
   private static final double NON_BUYERS = 0.35;
 
@@ -36,8 +53,10 @@ final class Marketplace {
 
   // users, ordered by registration day (those registered before the range first)
   final int users;
+
   /** Users registered before the first day (indices 0 .. initialUsers-1). */
   final int initialUsers;
+
   final String[] userIds;
   final int[] registeredDay;
   final double[] buyCum;
@@ -49,6 +68,7 @@ final class Marketplace {
   final int[] vipFrom;
   final int[] vipUntil;
   final short[] taoqi;
+
   /** Users registered by the end of range day d: a prefix of the user order. */
   final int[] registeredBy;
 
@@ -65,12 +85,15 @@ final class Marketplace {
   final String[][] itemIds;
   final int[][] itemCategory;
   final long[][] priceCents;
+
   /** Items 0 .. promoted[m]-1 of merchant m are promoted by a campaign (no organic orders). */
   final int[] promoted;
 
   final Campaign[] campaigns;
+
   /** Extra logged impressions per CPC click, tuned to the scale's ad events per day. */
   final double impressionsPerClick;
+
   final int[] organicOrders;
   final int[] activityEvents;
 
@@ -130,8 +153,8 @@ final class Marketplace {
       asum += Math.sqrt(w) * r.noise(0.6);
       browseCum[i] = asum;
       double q = Math.min(0.999, Math.max(0.001, r.nextDouble()));
-      wechatDay[i] = Math.max(registeredDay[i],
-          wechatCenter + (int) Math.round(90 * Math.log(q / (1 - q))));
+      wechatDay[i] =
+          Math.max(registeredDay[i], wechatCenter + (int) Math.round(90 * Math.log(q / (1 - q))));
       taoqi[i] = (short) Math.max(0, Math.min(990, 300 + 90 * Math.log(w) + 70 * r.gaussian()));
       vipFrom[i] = Integer.MAX_VALUE;
       vipUntil[i] = Integer.MAX_VALUE;
@@ -176,8 +199,13 @@ final class Marketplace {
       keyAccount[m] = w > 13 || r.chance(0.01);
       tmall[m] = r.chance(keyAccount[m] ? 0.8 : 0.2);
       merchantCategory[m] = r.pick(catCum, catCum.length);
-      openDay[m] = m < initialMerchants ? firstDay - 1 - r.nextInt(2000)
-          : firstDay + 1 + (int) ((long) (m - initialMerchants) * (days - 1) / (merchants - initialMerchants));
+      openDay[m] =
+          m < initialMerchants
+              ? firstDay - 1 - r.nextInt(2000)
+              : firstDay
+                  + 1
+                  + (int)
+                      ((long) (m - initialMerchants) * (days - 1) / (merchants - initialMerchants));
       int n = 3 + (int) Math.min(57, w * 2);
       itemIds[m] = new String[n];
       itemCategory[m] = new int[n];
@@ -210,8 +238,12 @@ final class Marketplace {
       }
     }
     for (int k = 0; k < scale.otherCampaigns(); k++) {
-      list.add(other(scale.wholeSite() + k, r, initialMerchants,
-          0.35 * wholeSitePlan / Math.max(1, scale.otherCampaigns())));
+      list.add(
+          other(
+              scale.wholeSite() + k,
+              r,
+              initialMerchants,
+              0.35 * wholeSitePlan / Math.max(1, scale.otherCampaigns())));
     }
     campaigns = list.toArray(new Campaign[0]);
     impressionsPerClick = tuneImpressions();
@@ -219,8 +251,9 @@ final class Marketplace {
     organicOrders = new int[days];
     activityEvents = new int[days];
     for (int d = 0; d < days; d++) {
-      organicOrders[d] = (int) Math.round(scale.ordersPerDay() * (1 - scale.adShare())
-          * orderFactor(firstDay + d));
+      organicOrders[d] =
+          (int)
+              Math.round(scale.ordersPerDay() * (1 - scale.adShare()) * orderFactor(firstDay + d));
       activityEvents[d] = (int) Math.round(scale.activityPerDay() * activityFactor(firstDay + d));
     }
   }
@@ -335,22 +368,28 @@ final class Marketplace {
     String[] types = {"search_cpc", "display_cpm", "feed_cpc"};
     String type = types[k % 3];
     Campaign c = new Campaign(k, Fmt.pad("c", k + 1, 5), type, m, item);
-    int ch = switch (type) {
-      case "search_cpc" -> 0;
-      case "display_cpm" -> 3;
-      default -> r.chance(0.5) ? 1 : 2;
-    };
+    int ch =
+        switch (type) {
+          case "search_cpc" -> 0;
+          case "display_cpm" -> 3;
+          default -> r.chance(0.5) ? 1 : 2;
+        };
     c.channels = new int[] {ch};
     // Display is bought per impression (CPM), so a little spend logs many events.
-    double spend = meanSpend * Math.min(4.0, Math.pow(1 - r.nextDouble(), -1 / 1.5)) / 1.6
-        * (type.equals("display_cpm") ? 0.15 : 1.0);
+    double spend =
+        meanSpend
+            * Math.min(4.0, Math.pow(1 - r.nextDouble(), -1 / 1.5))
+            / 1.6
+            * (type.equals("display_cpm") ? 0.15 : 1.0);
     c.planSpend = new double[] {spend};
-    c.cpc = new double[] {type.equals("display_cpm") ? r.uniform(0.02, 0.06)
-        : CHANNEL_CPC[ch] * r.noise(0.3)};
+    c.cpc =
+        new double[] {
+          type.equals("display_cpm") ? r.uniform(0.02, 0.06) : CHANNEL_CPC[ch] * r.noise(0.3)
+        };
     c.linearRoi = r.uniform(1.5, 5.0);
     c.budgetCents = Math.max(3000, (long) Math.ceil(spend / 0.8 / 10) * 1000);
-    c.startDay = days < 4 || r.chance(0.7) ? firstDay - 1 - r.nextInt(90)
-        : firstDay + r.nextInt(days);
+    c.startDay =
+        days < 4 || r.chance(0.7) ? firstDay - 1 - r.nextInt(90) : firstDay + r.nextInt(days);
     c.createDay = Math.max(firstDay, c.startDay - r.nextInt(3));
     return c;
   }

@@ -1,5 +1,9 @@
 package cmr.generate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -15,11 +19,6 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.HashMap;
 
 /**
  * A Parquet file (snappy) written with parquet-hadoop's plain writer, no Spark. Every field is an
@@ -38,16 +37,17 @@ final class ParquetRowSink implements RowSink {
       b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(f);
     }
     MessageType schema = b.named(source.dir());
-    this.writer = new Builder(new LocalOutputFile(file), schema)
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withRowGroupSize(64L * 1024 * 1024)
-        .withPageSize(1024 * 1024)
-        .withDictionaryEncoding(true)
-        .withDictionaryEncoding("event_id", false)
-        .withDictionaryEncoding("order_id", false)
-        .withDictionaryEncoding("event_time", false)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .build();
+    this.writer =
+        new Builder(new LocalOutputFile(file), schema)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .withRowGroupSize(64L * 1024 * 1024)
+            .withPageSize(1024 * 1024)
+            .withDictionaryEncoding(true)
+            .withDictionaryEncoding("event_id", false)
+            .withDictionaryEncoding("order_id", false)
+            .withDictionaryEncoding("event_time", false)
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .build();
   }
 
   @Override

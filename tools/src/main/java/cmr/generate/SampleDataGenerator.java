@@ -3,7 +3,6 @@ package cmr.generate;
 import cmr.errors.CmrException;
 import cmr.errors.Errors;
 import cmr.step.Progress;
-
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -23,8 +22,8 @@ import java.util.stream.Stream;
 /**
  * {@code cmr generate}: builds the simulated marketplace from the seed, then writes every arrival
  * day's landing folders (one task per day for the events and one per snapshot, on a small thread
- * pool), the truth files and {@code generation_summary.json}. The landing bytes depend only on
- * the request (scale, dates, seed, dirty rate), never on the number of threads.
+ * pool), the truth files and {@code generation_summary.json}. The landing bytes depend only on the
+ * request (scale, dates, seed, dirty rate), never on the number of threads.
  */
 public final class SampleDataGenerator {
   /** What was written and how fast. */
@@ -43,41 +42,54 @@ public final class SampleDataGenerator {
     check(req, landing, truth);
     prepareLanding(landing, req.overwrite(), progress);
 
-    Marketplace w = new Marketplace(req.scale(), req.from(), req.days(), req.seed(), req.lateDays());
+    Marketplace w =
+        new Marketplace(req.scale(), req.from(), req.days(), req.seed(), req.lateDays());
     Fmt fmt = new Fmt(w.firstDay, w.lastDay);
-    progress.step("generate", String.format("%s scale: %,d users, %,d merchants, %,d campaigns "
-            + "(%,d whole-site), %s .. %s, seed %d", req.scale().name(), w.users, w.merchants,
-        w.campaigns.length, req.scale().wholeSite(), req.from(), req.to(), req.seed()));
+    progress.step(
+        "generate",
+        String.format(
+            "%s scale: %,d users, %,d merchants, %,d campaigns "
+                + "(%,d whole-site), %s .. %s, seed %d",
+            req.scale().name(),
+            w.users,
+            w.merchants,
+            w.campaigns.length,
+            req.scale().wholeSite(),
+            req.from(),
+            req.to(),
+            req.seed()));
 
     Counts total = new Counts(req.days());
     List<Callable<String>> tasks = new ArrayList<>();
     for (int day = w.firstDay; day <= w.lastDay; day++) {
       final int d = day;
-      tasks.add(() -> {
-        Counts c = new Counts(req.days());
-        new FactDay(landing, w, fmt, d, c, req.dirtyRate()).run();
-        total.add(c);
-        return "events " + fmt.date(d);
-      });
-      tasks.add(() -> {
-        Counts c = new Counts(req.days());
-        Snapshots s = new Snapshots(landing, w, fmt, c, req.dirtyRate());
-        StringBuilder what = new StringBuilder();
-        if (Snapshots.usersDay(w, d)) {
-          s.users(d);
-          what.append(" users");
-        }
-        if (Snapshots.merchantsDay(w, d)) {
-          s.merchants(d);
-          what.append(" merchants");
-        }
-        if (Snapshots.campaignsDay(w, d)) {
-          s.campaigns(d);
-          what.append(" campaigns");
-        }
-        total.add(c);
-        return what.length() == 0 ? null : "snapshots " + fmt.date(d) + ":" + what;
-      });
+      tasks.add(
+          () -> {
+            Counts c = new Counts(req.days());
+            new FactDay(landing, w, fmt, d, c, req.dirtyRate()).run();
+            total.add(c);
+            return "events " + fmt.date(d);
+          });
+      tasks.add(
+          () -> {
+            Counts c = new Counts(req.days());
+            Snapshots s = new Snapshots(landing, w, fmt, c, req.dirtyRate());
+            StringBuilder what = new StringBuilder();
+            if (Snapshots.usersDay(w, d)) {
+              s.users(d);
+              what.append(" users");
+            }
+            if (Snapshots.merchantsDay(w, d)) {
+              s.merchants(d);
+              what.append(" merchants");
+            }
+            if (Snapshots.campaignsDay(w, d)) {
+              s.campaigns(d);
+              what.append(" campaigns");
+            }
+            total.add(c);
+            return what.length() == 0 ? null : "snapshots " + fmt.date(d) + ":" + what;
+          });
     }
     runAll(tasks, Math.max(1, req.threads()), total, progress, t0);
 
@@ -87,19 +99,22 @@ public final class SampleDataGenerator {
       TruthFiles.write(truth, w, fmt);
       GenerationSummary.write(summary, req, w, total, fmt, seconds);
     } catch (IOException e) {
-      throw Errors.step("generate", truth.toString(), "cannot write the truth files: "
-          + e.getMessage(), e);
+      throw Errors.step(
+          "generate", truth.toString(), "cannot write the truth files: " + e.getMessage(), e);
     }
     return new Result(total.totalRows(), seconds, landing, truth, summary);
   }
 
-  private static void runAll(List<Callable<String>> tasks, int threads, Counts total,
-                             Progress progress, long t0) {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "cmr-generate");
-      t.setDaemon(true);
-      return t;
-    });
+  private static void runAll(
+      List<Callable<String>> tasks, int threads, Counts total, Progress progress, long t0) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "cmr-generate");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       ExecutorCompletionService<String> done = new ExecutorCompletionService<>(pool);
       List<Future<String>> futures = new ArrayList<>();
@@ -114,8 +129,11 @@ public final class SampleDataGenerator {
             rows = total.totalRows();
           }
           double s = (System.nanoTime() - t0) / 1e9;
-          progress.step("generate", String.format("%-40s %,13d rows so far, %,10d rows/s", what,
-              rows, Math.round(rows / Math.max(s, 1e-3))));
+          progress.step(
+              "generate",
+              String.format(
+                  "%-40s %,13d rows so far, %,10d rows/s",
+                  what, rows, Math.round(rows / Math.max(s, 1e-3))));
         }
       }
     } catch (ExecutionException e) {
@@ -137,16 +155,23 @@ public final class SampleDataGenerator {
       throw Errors.usage("--days " + req.days(), "no day to generate", "give --days 1 or more");
     }
     if (truth.startsWith(landing)) {
-      throw Errors.usage("--truth " + truth, "the truth folder is inside the landing zone "
-          + landing + ", where ingestion (and the trainer) could read it",
+      throw Errors.usage(
+          "--truth " + truth,
+          "the truth folder is inside the landing zone "
+              + landing
+              + ", where ingestion (and the trainer) could read it",
           "put the truth folder outside the landing zone (default: cmr.paths.truth)");
     }
     if (landing.startsWith(truth)) {
-      throw Errors.usage("--landing " + landing, "the landing zone is inside the truth folder",
+      throw Errors.usage(
+          "--landing " + landing,
+          "the landing zone is inside the truth folder",
           "use separate folders for landing and truth");
     }
     if (req.dirtyRate() < 0 || req.dirtyRate() > 0.04) {
-      throw Errors.usage("--dirty-rate " + req.dirtyRate(), "out of range",
+      throw Errors.usage(
+          "--dirty-rate " + req.dirtyRate(),
+          "out of range",
           "use a share between 0 and 0.04 (ingestion fails a source above 5% rejects)");
     }
   }
@@ -161,7 +186,9 @@ public final class SampleDataGenerator {
         }
         if (!empty) {
           if (!overwrite) {
-            throw Errors.usage("--landing " + landing, "the landing folder is not empty",
+            throw Errors.usage(
+                "--landing " + landing,
+                "the landing folder is not empty",
                 "pass --overwrite to replace the generated sources there, or choose an empty folder");
           }
           for (Source s : Source.values()) {
@@ -175,8 +202,11 @@ public final class SampleDataGenerator {
       }
       Files.createDirectories(landing);
     } catch (IOException e) {
-      throw Errors.step("generate", landing.toString(), "cannot prepare the landing folder: "
-          + e.getMessage(), e);
+      throw Errors.step(
+          "generate",
+          landing.toString(),
+          "cannot prepare the landing folder: " + e.getMessage(),
+          e);
     }
   }
 
@@ -185,21 +215,24 @@ public final class SampleDataGenerator {
     if (!Files.exists(dir)) {
       return;
     }
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-        if (exc != null) {
-          throw exc;
-        }
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+            if (exc != null) {
+              throw exc;
+            }
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

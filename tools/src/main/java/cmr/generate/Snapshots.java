@@ -88,8 +88,12 @@ final class Snapshots {
 
   private String[] userRow(int u, int day) {
     int score = w.taoqi[u] + Math.max(0, day - w.firstDay) / 10;
-    return new String[] {w.userIds[u], fmt.date(w.registeredDay[u]), Integer.toString(score),
-        w.vip(u, day) ? "true" : "false"};
+    return new String[] {
+      w.userIds[u],
+      fmt.date(w.registeredDay[u]),
+      Integer.toString(score),
+      w.vip(u, day) ? "true" : "false"
+    };
   }
 
   void merchants(int day) {
@@ -131,9 +135,12 @@ final class Snapshots {
   }
 
   private String[] merchantRow(int m) {
-    return new String[] {w.merchantIds[m], w.tmall[m] ? "tmall" : "taobao",
-        w.keyAccount[m] ? "key_account" : "sme",
-        Marketplace.CATEGORIES[w.merchantCategory[m]]};
+    return new String[] {
+      w.merchantIds[m],
+      w.tmall[m] ? "tmall" : "taobao",
+      w.keyAccount[m] ? "key_account" : "sme",
+      Marketplace.CATEGORIES[w.merchantCategory[m]]
+    };
   }
 
   void campaigns(int day) {
@@ -171,9 +178,16 @@ final class Snapshots {
   }
 
   private String[] campaignRow(Campaign c, int day) {
-    return new String[] {c.id, w.merchantIds[c.merchant], w.itemIds[c.merchant][c.item], c.type,
-        Fmt.money(c.budgetCents), c.wholeSite() ? Fmt.decimal(c.targetRoi, 2) : null,
-        fmt.date(c.startDay), c.endAnnounceDay <= day ? fmt.date(c.endDay) : null};
+    return new String[] {
+      c.id,
+      w.merchantIds[c.merchant],
+      w.itemIds[c.merchant][c.item],
+      c.type,
+      Fmt.money(c.budgetCents),
+      c.wholeSite() ? Fmt.decimal(c.targetRoi, 2) : null,
+      fmt.date(c.startDay),
+      c.endAnnounceDay <= day ? fmt.date(c.endDay) : null
+    };
   }
 
   /** The files of one snapshot: kinds rotate by day; large snapshots are split. */

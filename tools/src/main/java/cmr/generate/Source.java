@@ -9,16 +9,55 @@ import java.util.List;
  * JSON strings so that their scale survives (e.g. {@code "129.90"}).
  */
 public enum Source {
-  ORDERS("orders", true, "event_id:S", "event_type:S", "order_id:S", "user_id:S", "merchant_id:S",
-      "item_id:S", "category_id:S", "quantity:I", "amount:S", "pay_method:S", "event_time:S"),
-  AD_EVENTS("ad_events", true, "event_id:S", "event_type:S", "campaign_id:S", "merchant_id:S",
-      "item_id:S", "channel:S", "user_id:S", "cost:S", "event_time:S"),
-  USER_ACTIVITY("user_activity", true, "event_id:S", "user_id:S", "event_type:S", "source:S",
-      "item_id:S", "category_id:S", "event_time:S"),
+  ORDERS(
+      "orders",
+      true,
+      "event_id:S",
+      "event_type:S",
+      "order_id:S",
+      "user_id:S",
+      "merchant_id:S",
+      "item_id:S",
+      "category_id:S",
+      "quantity:I",
+      "amount:S",
+      "pay_method:S",
+      "event_time:S"),
+  AD_EVENTS(
+      "ad_events",
+      true,
+      "event_id:S",
+      "event_type:S",
+      "campaign_id:S",
+      "merchant_id:S",
+      "item_id:S",
+      "channel:S",
+      "user_id:S",
+      "cost:S",
+      "event_time:S"),
+  USER_ACTIVITY(
+      "user_activity",
+      true,
+      "event_id:S",
+      "user_id:S",
+      "event_type:S",
+      "source:S",
+      "item_id:S",
+      "category_id:S",
+      "event_time:S"),
   USERS("users", false, "user_id:S", "registered_date:S", "taoqi_score:I", "vip88:B"),
   MERCHANTS("merchants", false, "merchant_id:S", "merchant_type:S", "segment:S", "category_id:S"),
-  CAMPAIGNS("campaigns", false, "campaign_id:S", "merchant_id:S", "item_id:S", "campaign_type:S",
-      "daily_budget:S", "target_roi:S", "start_date:S", "end_date:S");
+  CAMPAIGNS(
+      "campaigns",
+      false,
+      "campaign_id:S",
+      "merchant_id:S",
+      "item_id:S",
+      "campaign_type:S",
+      "daily_budget:S",
+      "target_roi:S",
+      "start_date:S",
+      "end_date:S");
 
   private final String dir;
   private final boolean fact;

@@ -10,9 +10,9 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * JSON-lines or CSV (header row, RFC 4180 quoting when needed), optionally gzip (fastest level;
- * the gzip header carries no time stamp, so output is byte-for-byte reproducible). Encodes into
- * its own byte buffer to stay fast.
+ * JSON-lines or CSV (header row, RFC 4180 quoting when needed), optionally gzip (fastest level; the
+ * gzip header carries no time stamp, so output is byte-for-byte reproducible). Encodes into its own
+ * byte buffer to stay fast.
  */
 final class TextRowSink implements RowSink {
   private final Path file;

@@ -1,9 +1,9 @@
 package cmr.generate;
 
 /**
- * Weighted choice among items 0..n-1 in O(1) expected time: cumulative weights plus a guide
- * table that maps a uniform draw to where its search starts. Drawing from a prefix (items
- * registered or opened by a day) uses the same table.
+ * Weighted choice among items 0..n-1 in O(1) expected time: cumulative weights plus a guide table
+ * that maps a uniform draw to where its search starts. Drawing from a prefix (items registered or
+ * opened by a day) uses the same table.
  */
 final class Weights {
   private final double[] cum;

@@ -57,12 +57,24 @@ class PublishCoefficientsTest {
 
     // Drift: every target ROI x5 in the snapshot forces much smaller plans with higher marginal
     // returns (bid multiplier = 1/mu falls by far more than 2x, or to 0): far beyond 20%.
-    spark.read().format("delta").load(wh.silver("campaigns"))
-        .selectExpr("campaign_id", "merchant_id", "item_id", "campaign_type",
-            "daily_budget", "CAST(target_roi * 5 AS DECIMAL(18,4)) AS target_roi", "start_date",
+    spark
+        .read()
+        .format("delta")
+        .load(wh.silver("campaigns"))
+        .selectExpr(
+            "campaign_id",
+            "merchant_id",
+            "item_id",
+            "campaign_type",
+            "daily_budget",
+            "CAST(target_roi * 5 AS DECIMAL(18,4)) AS target_roi",
+            "start_date",
             "end_date",
             "snapshot_date")
-        .write().format("delta").mode("overwrite").save(wh.silver("campaigns"));
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .save(wh.silver("campaigns"));
     train.trainAndRecord(RUN);
     int before = folder.versions().size();
     CmrException drift = assertThrows(CmrException.class, () -> pub.publish(RUN, false));
@@ -76,7 +88,10 @@ class PublishCoefficientsTest {
     assertTrue(forced.detail().contains("drift check overridden"));
 
     // A missing active campaign (rows deleted from the history) is refused.
-    spark.sql("DELETE FROM delta.`" + wh.gold("allocation_coefficients") + "` WHERE campaign_id = 'qzt00003'");
+    spark.sql(
+        "DELETE FROM delta.`"
+            + wh.gold("allocation_coefficients")
+            + "` WHERE campaign_id = 'qzt00003'");
     CmrException missing = assertThrows(CmrException.class, () -> pub.publish(RUN, true));
     assertEquals("every_active_campaign", missing.input());
     assertTrue(missing.reason().contains("qzt00003"));
@@ -94,7 +109,8 @@ class PublishCoefficientsTest {
     java.nio.file.Files.writeString(liveChannels, "x", java.nio.file.StandardOpenOption.APPEND);
     PublishCoefficients.Result olderOverBroken = pub.publish(RUN.minusDays(1), true);
     assertFalse(olderOverBroken.published());
-    assertTrue(olderOverBroken.detail().contains("later date (" + RUN + ")"), olderOverBroken.detail());
+    assertTrue(
+        olderOverBroken.detail().contains("later date (" + RUN + ")"), olderOverBroken.detail());
     assertEquals(forced.version(), folder.live().orElseThrow());
     assertEquals(RUN, PublishCoefficients.runDateOfName(forced.version()));
     assertNull(PublishCoefficients.runDateOfName("not-a-version"));

@@ -36,24 +36,44 @@ class TrainCoefficientsTest {
     ccd.add(ccdRow(RUN.minusDays(1), "k1", 200, 141.42));
     ccd.add(ccdRow(RUN, "k1", 400, 200.00));
     ccd.add(ccdRow(RUN.minusDays(28), "k1", 5000, 1.00));
-    spark.createDataFrame(ccd, SimulatedMarket.CCD).write().format("delta").save(wh.gold("campaign_channel_daily"));
+    spark
+        .createDataFrame(ccd, SimulatedMarket.CCD)
+        .write()
+        .format("delta")
+        .save(wh.gold("campaign_channel_daily"));
     Date snap = Date.valueOf(RUN);
-    spark.createDataFrame(List.of(
-        campaign("k1", "m1", "quanzhantui", "1000.00", "0.5", RUN.minusDays(30), snap),
-        campaign("k2", "m1", "quanzhantui", "300.00", "2", RUN, snap),
-        campaign("k3", "m1", "search_cpc", "300.00", null, RUN.minusDays(30), snap)), SimulatedMarket.CAMPAIGNS)
-        .write().format("delta").save(wh.silver("campaigns"));
-    spark.createDataFrame(List.<Row>of(RowFactory.create("m1", "tmall", "sme", "apparel", snap)),
-        SimulatedMarket.MERCHANTS).write().format("delta").save(wh.silver("merchants"));
+    spark
+        .createDataFrame(
+            List.of(
+                campaign("k1", "m1", "quanzhantui", "1000.00", "0.5", RUN.minusDays(30), snap),
+                campaign("k2", "m1", "quanzhantui", "300.00", "2", RUN, snap),
+                campaign("k3", "m1", "search_cpc", "300.00", null, RUN.minusDays(30), snap)),
+            SimulatedMarket.CAMPAIGNS)
+        .write()
+        .format("delta")
+        .save(wh.silver("campaigns"));
+    spark
+        .createDataFrame(
+            List.<Row>of(RowFactory.create("m1", "tmall", "sme", "apparel", snap)),
+            SimulatedMarket.MERCHANTS)
+        .write()
+        .format("delta")
+        .save(wh.silver("merchants"));
 
-    TrainCoefficients.Result r = new TrainCoefficients(spark, wh,
-        ModelSettings.from(cfg.coefficients())).trainAndRecord(RUN);
+    TrainCoefficients.Result r =
+        new TrainCoefficients(spark, wh, ModelSettings.from(cfg.coefficients()))
+            .trainAndRecord(RUN);
     // k1 (3 days, < 14: cold_start) and k2 (no days: no_history, funded from the pool, below);
     // k3 is not quanzhantui
     assertEquals(new TrainCoefficients.Result(2, 1, 1, 2), r);
 
-    Row k1 = spark.read().format("delta").load(wh.gold("allocation_coefficients"))
-        .where("campaign_id = 'k1' AND channel = 'search'").first();
+    Row k1 =
+        spark
+            .read()
+            .format("delta")
+            .load(wh.gold("allocation_coefficients"))
+            .where("campaign_id = 'k1' AND channel = 'search'")
+            .first();
     // By hand (fit_stats.sql, pools.sql, curves.sql): x = ln 100, ln 200, ln 400, centre ln 200,
     // u = -ln2, 0, ln2, m = 2 ln^2 2 / 3 = 0.32030, v = u^2 - m = 0.16015, -0.32030, 0.16015;
     // suu = 0.96091, suv = 0, svv = 0.15389; G = 441.42 / 3 = 147.14, sgu = 100 ln2 = 69.315,
@@ -75,11 +95,21 @@ class TrainCoefficientsTest {
     // mu = gmv'(s) = ROI * elasticity = 0.55 * 0.51 = 0.2805 -> bid multiplier 3.565
     assertEquals(3.565, k1.<Double>getAs("bid_multiplier"), 0.01);
     // other channels: nobody ever spent there, so alpha 0 and no spend
-    assertEquals(0L, spark.read().format("delta").load(wh.gold("allocation_coefficients"))
-        .where("campaign_id = 'k1' AND channel <> 'search' AND (alpha > 0 OR spend_plan > 0)")
-        .count());
-    Row k2 = spark.read().format("delta").load(wh.gold("allocation_coefficients"))
-        .where("campaign_id = 'k2' AND channel = 'search'").first();
+    assertEquals(
+        0L,
+        spark
+            .read()
+            .format("delta")
+            .load(wh.gold("allocation_coefficients"))
+            .where("campaign_id = 'k1' AND channel <> 'search' AND (alpha > 0 OR spend_plan > 0)")
+            .count());
+    Row k2 =
+        spark
+            .read()
+            .format("delta")
+            .load(wh.gold("allocation_coefficients"))
+            .where("campaign_id = 'k2' AND channel = 'search'")
+            .first();
     assertEquals("no_history", k2.getAs("status"));
     assertEquals(0, k2.<Integer>getAs("campaign_days"));
     // k2 takes the pooled curve: slope 0.49025 and the pool's ROI exp(ln((441.42 + 0.5 * 0.147)
@@ -92,14 +122,36 @@ class TrainCoefficientsTest {
   }
 
   static Row ccdRow(LocalDate d, String campaign, double spend, double gmv) {
-    return RowFactory.create(Date.valueOf(d), campaign, "search", "m1", 1000L, 100L,
-        BigDecimal.valueOf(spend).setScale(2), 1000L, BigDecimal.valueOf(gmv).setScale(2),
+    return RowFactory.create(
+        Date.valueOf(d),
+        campaign,
+        "search",
+        "m1",
+        1000L,
+        100L,
+        BigDecimal.valueOf(spend).setScale(2),
+        1000L,
+        BigDecimal.valueOf(gmv).setScale(2),
         gmv / spend);
   }
 
-  static Row campaign(String id, String merchant, String type, String budget, String target,
-                      LocalDate start, Date snap) {
-    return RowFactory.create(id, merchant, "item-" + id, type, new BigDecimal(budget),
-        target == null ? null : new BigDecimal(target).setScale(4), Date.valueOf(start), null, snap);
+  static Row campaign(
+      String id,
+      String merchant,
+      String type,
+      String budget,
+      String target,
+      LocalDate start,
+      Date snap) {
+    return RowFactory.create(
+        id,
+        merchant,
+        "item-" + id,
+        type,
+        new BigDecimal(budget),
+        target == null ? null : new BigDecimal(target).setScale(4),
+        Date.valueOf(start),
+        null,
+        snap);
   }
 }

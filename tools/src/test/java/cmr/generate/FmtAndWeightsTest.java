@@ -1,11 +1,10 @@
 package cmr.generate;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 class FmtAndWeightsTest {
   private static final int NOV11 = (int) LocalDate.of(2026, 11, 11).toEpochDay();

@@ -2,10 +2,6 @@ package cmr.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,12 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
 
 /**
- * Test helper: reads generated landing files back with independent readers (Jackson for JSON
- * lines, a plain splitter for CSV, parquet-hadoop's example reader for Parquet, GZIPInputStream
- * for .gz). A record is a field map (absent fields missing, nulls as null) or, for a line that
- * is not JSON, {@code null}.
+ * Test helper: reads generated landing files back with independent readers (Jackson for JSON lines,
+ * a plain splitter for CSV, parquet-hadoop's example reader for Parquet, GZIPInputStream for .gz).
+ * A record is a field map (absent fields missing, nulls as null) or, for a line that is not JSON,
+ * {@code null}.
  */
 final class LandingFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,8 +84,8 @@ final class LandingFiles {
 
   static List<String> lines(Path f) throws IOException {
     try (InputStream raw = Files.newInputStream(f);
-         InputStream in = f.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        InputStream in = f.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       return r.lines().toList();
     }
   }
@@ -98,8 +97,9 @@ final class LandingFiles {
         return null;
       }
       Map<String, String> m = new HashMap<>();
-      n.fields().forEachRemaining(e -> m.put(e.getKey(),
-          e.getValue().isNull() ? null : e.getValue().asText()));
+      n.fields()
+          .forEachRemaining(
+              e -> m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
       return m;
     } catch (IOException e) {
       return null;
@@ -144,8 +144,9 @@ final class LandingFiles {
 
   private static List<Map<String, String>> parquet(Path f) {
     List<Map<String, String>> out = new ArrayList<>();
-    try (ParquetReader<Group> r = ParquetReader.builder(new GroupReadSupport(),
-        new org.apache.hadoop.fs.Path(f.toUri())).build()) {
+    try (ParquetReader<Group> r =
+        ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(f.toUri()))
+            .build()) {
       for (Group g = r.read(); g != null; g = r.read()) {
         Map<String, String> m = new HashMap<>();
         for (int i = 0; i < g.getType().getFieldCount(); i++) {

@@ -1,13 +1,16 @@
 package cmr.generate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cmr.errors.CmrException;
 import cmr.step.Progress;
 import cmr.testing.TestSpark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,16 +24,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
- * The generator on a tiny custom scale (10 days around Double 11, 2026-11-05 .. 2026-11-14),
- * read back with independent readers; no Spark ingestion involved.
+ * The generator on a tiny custom scale (10 days around Double 11, 2026-11-05 .. 2026-11-14), read
+ * back with independent readers; no Spark ingestion involved.
  */
 class SampleDataGeneratorTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -46,8 +45,17 @@ class SampleDataGeneratorTest {
 
   static GenerateRequest request(Path landing, Path truth, int threads) {
     Scale tiny = Scale.small().with(800, 40, 4, 1500, 400, 2500);
-    return new GenerateRequest(tiny, FROM, DAYS, 7L, landing, truth, false,
-        GenerateRequest.DEFAULT_DIRTY_RATE * 2, threads, 7);
+    return new GenerateRequest(
+        tiny,
+        FROM,
+        DAYS,
+        7L,
+        landing,
+        truth,
+        false,
+        GenerateRequest.DEFAULT_DIRTY_RATE * 2,
+        threads,
+        7);
   }
 
   @BeforeAll
@@ -65,21 +73,23 @@ class SampleDataGeneratorTest {
     SampleDataGenerator.run(request(other, root.resolve("b/truth"), 1), Progress.silent());
     List<Path> a = allFiles(landing);
     List<Path> b = allFiles(other);
-    assertEquals(a.stream().map(p -> landing.relativize(p).toString()).toList(),
+    assertEquals(
+        a.stream().map(p -> landing.relativize(p).toString()).toList(),
         b.stream().map(p -> other.relativize(p).toString()).toList());
     for (int i = 0; i < a.size(); i++) {
-      assertArrayEquals(Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)),
-          "differs: " + a.get(i));
+      assertArrayEquals(
+          Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), "differs: " + a.get(i));
     }
-    assertArrayEquals(Files.readAllBytes(truth.resolve("response_curves.csv")),
+    assertArrayEquals(
+        Files.readAllBytes(truth.resolve("response_curves.csv")),
         Files.readAllBytes(root.resolve("b/truth/response_curves.csv")));
   }
 
   @Test
   void everyFileKindIsWrittenAndReadable() throws IOException {
     Set<String> kinds = new HashSet<>();
-    for (String source : List.of("orders", "ad_events", "user_activity", "users", "merchants",
-        "campaigns")) {
+    for (String source :
+        List.of("orders", "ad_events", "user_activity", "users", "merchants", "campaigns")) {
       List<LandingFiles.Rec> recs = read(source);
       // every row written is read back: the summary's count is what the files hold
       assertEquals(summary.at("/sources/" + source + "/rows").asLong(), recs.size(), source);
@@ -119,29 +129,41 @@ class SampleDataGeneratorTest {
         }
       }
       JsonNode rejects = summary.at("/sources/" + source + "/rejects");
-      for (String reason : List.of("unparseable", "missing_field", "bad_time", "future_event",
-          "too_late")) {
-        assertEquals(rejects.path(reason).asInt(0), found.getOrDefault(reason, 0),
-            source + " " + reason);
+      for (String reason :
+          List.of("unparseable", "missing_field", "bad_time", "future_event", "too_late")) {
+        assertEquals(
+            rejects.path(reason).asInt(0), found.getOrDefault(reason, 0), source + " " + reason);
         assertTrue(found.getOrDefault(reason, 0) > 0, source + " has no " + reason);
       }
       long duplicates = ids.values().stream().mapToLong(n -> n - 1).sum();
-      assertEquals(summary.at("/sources/" + source + "/duplicates_same_day").asLong()
-          + summary.at("/sources/" + source + "/duplicates_later_day").asLong(), duplicates);
+      assertEquals(
+          summary.at("/sources/" + source + "/duplicates_same_day").asLong()
+              + summary.at("/sources/" + source + "/duplicates_later_day").asLong(),
+          duplicates);
     }
   }
 
   @Test
   void rejectRatesStayWellUnderFivePercent() {
-    summary.at("/sources").fields().forEachRemaining(src ->
-        src.getValue().at("/by_date").fields().forEachRemaining(day -> {
-          long rows = day.getValue().at("/rows").asLong();
-          long bad = 0;
-          for (JsonNode n : day.getValue().at("/rejects")) {
-            bad += n.asLong();
-          }
-          assertTrue(bad < 0.05 * rows, src.getKey() + " " + day.getKey() + ": " + bad + "/" + rows);
-        }));
+    summary
+        .at("/sources")
+        .fields()
+        .forEachRemaining(
+            src ->
+                src.getValue()
+                    .at("/by_date")
+                    .fields()
+                    .forEachRemaining(
+                        day -> {
+                          long rows = day.getValue().at("/rows").asLong();
+                          long bad = 0;
+                          for (JsonNode n : day.getValue().at("/rejects")) {
+                            bad += n.asLong();
+                          }
+                          assertTrue(
+                              bad < 0.05 * rows,
+                              src.getKey() + " " + day.getKey() + ": " + bad + "/" + rows);
+                        }));
   }
 
   @Test
@@ -154,8 +176,8 @@ class SampleDataGeneratorTest {
       if (t == null || !OFFSET.matcher(t).matches()) {
         continue;
       }
-      int minute = OffsetDateTime.parse(t).atZoneSameInstant(SHANGHAI).toLocalTime()
-          .toSecondOfDay() / 60;
+      int minute =
+          OffsetDateTime.parse(t).atZoneSameInstant(SHANGHAI).toLocalTime().toSecondOfDay() / 60;
       zuluBeforeMidnight |= t.endsWith("Z") && minute >= 1435;
       zuluAfterMidnight |= t.endsWith("Z") && minute < 5;
       localAfterMidnight |= t.endsWith("+08:00") && minute < 5;
@@ -177,7 +199,8 @@ class SampleDataGeneratorTest {
     List<String> curves = Files.readAllLines(truth.resolve("response_curves.csv"));
     assertEquals("campaign_id,merchant_id,channel,gmax,half_saturation,hill", curves.get(0));
     List<String> campaigns = Files.readAllLines(truth.resolve("campaigns.csv"));
-    assertEquals("campaign_id,merchant_id,item_id,daily_budget,target_roi,start_date,end_date",
+    assertEquals(
+        "campaign_id,merchant_id,item_id,daily_budget,target_roi,start_date,end_date",
         campaigns.get(0));
     assertEquals(4 + 1, campaigns.size()); // 4 whole-site campaigns
     for (String line : curves.subList(1, curves.size())) {
@@ -203,13 +226,20 @@ class SampleDataGeneratorTest {
 
   @Test
   void refusesNonEmptyLandingAndTruthInsideLanding() throws IOException {
-    CmrException e = assertThrows(CmrException.class,
-        () -> SampleDataGenerator.run(request(landing, root.resolve("c/truth"), 1),
-            Progress.silent()));
+    CmrException e =
+        assertThrows(
+            CmrException.class,
+            () ->
+                SampleDataGenerator.run(
+                    request(landing, root.resolve("c/truth"), 1), Progress.silent()));
     assertTrue(e.oneLine().contains("not empty"), e.oneLine());
     Path fresh = root.resolve("d/landing");
-    CmrException inside = assertThrows(CmrException.class,
-        () -> SampleDataGenerator.run(request(fresh, fresh.resolve("truth"), 1), Progress.silent()));
+    CmrException inside =
+        assertThrows(
+            CmrException.class,
+            () ->
+                SampleDataGenerator.run(
+                    request(fresh, fresh.resolve("truth"), 1), Progress.silent()));
     assertTrue(inside.oneLine().contains("inside the landing"), inside.oneLine());
   }
 
@@ -218,16 +248,45 @@ class SampleDataGeneratorTest {
     if (r.unparseable()) {
       return "unparseable";
     }
-    List<String> required = switch (source) {
-      case "orders" -> "refund".equals(r.get("event_type"))
-          ? List.of("event_id", "event_type", "order_id", "user_id", "merchant_id", "item_id",
-              "category_id", "amount", "event_time")
-          : List.of("event_id", "event_type", "order_id", "user_id", "merchant_id", "item_id",
-              "category_id", "quantity", "amount", "pay_method", "event_time");
-      case "ad_events" -> List.of("event_id", "event_type", "campaign_id", "merchant_id",
-          "item_id", "channel", "user_id", "cost", "event_time");
-      default -> List.of("event_id", "user_id", "event_type", "source", "event_time");
-    };
+    List<String> required =
+        switch (source) {
+          case "orders" ->
+              "refund".equals(r.get("event_type"))
+                  ? List.of(
+                      "event_id",
+                      "event_type",
+                      "order_id",
+                      "user_id",
+                      "merchant_id",
+                      "item_id",
+                      "category_id",
+                      "amount",
+                      "event_time")
+                  : List.of(
+                      "event_id",
+                      "event_type",
+                      "order_id",
+                      "user_id",
+                      "merchant_id",
+                      "item_id",
+                      "category_id",
+                      "quantity",
+                      "amount",
+                      "pay_method",
+                      "event_time");
+          case "ad_events" ->
+              List.of(
+                  "event_id",
+                  "event_type",
+                  "campaign_id",
+                  "merchant_id",
+                  "item_id",
+                  "channel",
+                  "user_id",
+                  "cost",
+                  "event_time");
+          default -> List.of("event_id", "user_id", "event_type", "source", "event_time");
+        };
     for (String f : required) {
       if (r.get(f) == null) {
         return "missing_field";
