@@ -2,7 +2,6 @@ package cmr.config;
 
 import cmr.errors.Errors;
 import cmr.loader.Coefficients;
-import cmr.settlement.Settlement;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;

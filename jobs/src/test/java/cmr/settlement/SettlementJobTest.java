@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cmr.attribution.AttributionStep;
 import cmr.state.StateStep;
+import cmr.testing.Exercises;
 import cmr.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * [11-01, 11-07] with settling date 11-08, the first date run. Runs: 11-08, 11-09 (later arrivals
  * and a new campaigns snapshot), then 11-08 again.
  */
+@Exercises({"settlement/merchant_export_lines"})
 class SettlementJobTest {
   private static Fixtures f;
   private static List<String> afterFirstRun;

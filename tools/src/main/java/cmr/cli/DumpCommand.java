@@ -48,7 +48,8 @@ public final class DumpCommand implements Runnable {
           "ended_at",
           "_ingested_at",
           "created_at",
-          "trained_at");
+          "trained_at",
+          "quarantined_at");
 
   private static final Pattern TIMESTAMP =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z|v\\d{8}T\\d{9}Z");
@@ -102,8 +103,12 @@ public final class DumpCommand implements Runnable {
       StringBuilder text = new StringBuilder();
       for (StructField f : df.schema().fields()) {
         if (!VOLATILE.contains(f.name())) {
-          cols.add(
-              functions.coalesce(functions.col(f.name()).cast("string"), functions.lit("<null>")));
+          Column c = functions.col(f.name()).cast("string");
+          if (f.name().equals("detail")) { // the run log's free text: version names, durations
+            c = functions.regexp_replace(c, "v\\d{8}T\\d{9}Z", "<TS>");
+            c = functions.regexp_replace(c, "\\b\\d+(\\.\\d+)?s\\b", "<T>s");
+          }
+          cols.add(functions.coalesce(c, functions.lit("<null>")));
           text.append(f.name()).append(' ').append(f.dataType().simpleString()).append('\n');
         }
       }

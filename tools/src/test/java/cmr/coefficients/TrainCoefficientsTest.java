@@ -3,6 +3,7 @@ package cmr.coefficients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cmr.config.CmrConfig;
+import cmr.testing.Exercises;
 import cmr.testing.TestSpark;
 import cmr.warehouse.Warehouse;
 import java.math.BigDecimal;
@@ -18,6 +19,12 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /** The Spark trainer on a fixture small enough to work out by hand. */
+@Exercises({
+  "coefficients/curves",
+  "coefficients/daily_points",
+  "coefficients/fit_stats",
+  "coefficients/pools"
+})
 class TrainCoefficientsTest {
   static final LocalDate RUN = LocalDate.of(2026, 11, 20);
 

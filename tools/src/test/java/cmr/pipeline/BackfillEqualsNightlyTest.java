@@ -9,6 +9,7 @@ import cmr.generate.SampleDataGenerator;
 import cmr.generate.Scale;
 import cmr.step.Progress;
 import cmr.step.RunOptions;
+import cmr.testing.Exercises;
 import cmr.testing.TestSpark;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -32,6 +33,34 @@ import org.junit.jupiter.api.Test;
  * ingestion times, and {@code settled_on}, the date of the run that wrote a settlement, which for a
  * backfill is its last date).
  */
+@Exercises({
+  "bronze/validate_orders",
+  "bronze/validate_ad_events",
+  "bronze/validate_user_activity",
+  "bronze/validate_users",
+  "bronze/validate_merchants",
+  "bronze/validate_campaigns",
+  "silver/orders",
+  "silver/ad_events",
+  "silver/user_activity",
+  "silver/users",
+  "silver/merchants",
+  "silver/campaigns",
+  "state/user_daily",
+  "state/merchant_daily_money",
+  "state/user_first_active",
+  "state/user_month_tiers",
+  "gold/campaign_channel_daily",
+  "gold/merchant_roi_daily",
+  "gold/merchant_roi_monthly",
+  "gold/quanzhantui_settlements",
+  "gold/daily_kpis",
+  "gold/monthly_kpis",
+  "gold/new_users_by_source",
+  "gold/take_rate_by_dimension",
+  "gold/tier_mix",
+  "gold/tier_transitions"
+})
 class BackfillEqualsNightlyTest {
   static final LocalDate FROM = LocalDate.of(2026, 10, 30);
   static final int DAYS = 3;
