@@ -68,6 +68,16 @@ public final class DumpCommand implements Runnable {
           "A path to replace by <ROOT> in every value (default: the landing folder's parent).")
   String root;
 
+  @Option(
+      names = "--layers",
+      split = ",",
+      paramLabel = "L",
+      description =
+          "Only these top folders of the warehouse, e.g. gold,ops,published,exports (default: all;"
+              + " the rows of a table are held in memory, so leave out bronze and silver of a"
+              + " large warehouse).")
+  List<String> layers = List.of();
+
   @Mixin CommonOptions common;
 
   @Override
@@ -80,16 +90,24 @@ public final class DumpCommand implements Runnable {
             : Path.of(cfg.paths().landing()).toAbsolutePath().getParent().toString();
     SparkSession spark = SparkSessions.getOrCreate(cfg);
     try {
-      dump(spark, wh, out, prefix);
+      dump(spark, wh, out, prefix, layers);
     } catch (IOException e) {
       throw Errors.step("dump", wh.toString(), e.getMessage(), e);
     }
   }
 
-  static void dump(SparkSession spark, Path wh, Path out, String prefix) throws IOException {
+  static void dump(SparkSession spark, Path wh, Path out, String prefix, List<String> layers)
+      throws IOException {
     List<Path> all;
     try (Stream<Path> s = Files.walk(wh)) {
-      all = s.sorted().toList();
+      all =
+          s.filter(
+                  p ->
+                      layers.isEmpty()
+                          || p.equals(wh)
+                          || layers.contains(wh.relativize(p).getName(0).toString()))
+              .sorted()
+              .toList();
     }
     Set<Path> tables = new TreeSet<>();
     for (Path p : all) {
