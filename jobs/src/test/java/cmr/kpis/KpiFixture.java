@@ -1,5 +1,11 @@
 package cmr.kpis;
 
+import org.apache.spark.sql.types.StructType;
+
+import org.apache.spark.sql.types.DataTypes;
+
+import cmr.state.StateStep;
+
 import cmr.step.Progress;
 import cmr.step.RunContext;
 import cmr.step.RunLog;
@@ -30,6 +36,14 @@ import org.apache.spark.sql.SparkSession;
  * is where the run calendar comes from).
  */
 final class KpiFixture {
+  /** The columns of gold quanzhantui_settlements the KPI tables read. */
+  static final StructType SETTLEMENTS =
+      new StructType()
+          .add("campaign_id", DataTypes.StringType)
+          .add("cycle_start", DataTypes.DateType)
+          .add("merchant_id", DataTypes.StringType)
+          .add("cycle_end", DataTypes.DateType)
+          .add("compensation", DataTypes.createDecimalType(18, 2));
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   final SparkSession spark = TestSpark.spark();
   final Path dir;
@@ -142,18 +156,19 @@ final class KpiFixture {
 
   /** Appends rows to silver/{table} (or gold/quanzhantui_settlements), partitioned like silver. */
   void given(String table, Row... rows) {
-    Dataset<Row> df = spark.createDataFrame(List.of(rows), SilverTables.SCHEMAS.get(table));
     boolean settlements = table.equals("quanzhantui_settlements");
+    StructType schema = settlements ? SETTLEMENTS : SilverTables.SCHEMAS.get(table);
+    Dataset<Row> df = spark.createDataFrame(List.of(rows), schema);
     String path = settlements ? wh.gold(table) : wh.silver(table);
     String part =
-        SilverTables.SCHEMAS.get(table).getFieldIndex("event_date").isDefined()
+        schema.getFieldIndex("event_date").isDefined()
             ? "event_date"
             : settlements ? "cycle_end" : "snapshot_date";
     df.write().format("delta").mode("append").partitionBy(part).save(path);
   }
 
   /**
-   * Runs the kpis step for {@code date} and records the date as run (a succeeded ingest step, which
+   * Runs the state and kpis steps for {@code date} and records the date as run (a succeeded ingest step, which
    * is what {@link cmr.step.RunCalendar} reads), like a nightly run.
    */
   StepResult run(String date) {
@@ -161,12 +176,15 @@ final class KpiFixture {
     RunContext ctx =
         new RunContext(
             spark, cfg, wh, d, "test-" + (++runs), RunOptions.defaults(), Progress.silent());
-    KpisStep job = new KpisStep();
     Instant start = Instant.now();
+    StateStep state = new StateStep();
+    StepResult built = state.run(ctx);
+    KpisStep job = new KpisStep();
     StepResult r = job.run(ctx);
     RunLog log = new RunLog(spark, wh);
     log.record(
         ctx.runId(), d, "ingest", "succeeded", start, start, StepResult.of(0, 0, null), null);
+    log.record(ctx.runId(), d, state.name(), "succeeded", start, Instant.now(), built, null);
     log.record(ctx.runId(), d, job.name(), "succeeded", start, Instant.now(), r, null);
     return r;
   }
