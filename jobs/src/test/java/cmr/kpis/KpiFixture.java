@@ -1,11 +1,6 @@
 package cmr.kpis;
 
-import org.apache.spark.sql.types.StructType;
-
-import org.apache.spark.sql.types.DataTypes;
-
 import cmr.state.StateStep;
-
 import cmr.step.Progress;
 import cmr.step.RunContext;
 import cmr.step.RunLog;
@@ -29,6 +24,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * A temp warehouse with hand-made silver (and settlement) rows, and a runner that runs the {@code
@@ -44,6 +41,7 @@ final class KpiFixture {
           .add("merchant_id", DataTypes.StringType)
           .add("cycle_end", DataTypes.DateType)
           .add("compensation", DataTypes.createDecimalType(18, 2));
+
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   final SparkSession spark = TestSpark.spark();
   final Path dir;
@@ -168,8 +166,8 @@ final class KpiFixture {
   }
 
   /**
-   * Runs the state and kpis steps for {@code date} and records the date as run (a succeeded ingest step, which
-   * is what {@link cmr.step.RunCalendar} reads), like a nightly run.
+   * Runs the state and kpis steps for {@code date} and records the date as run (a succeeded ingest
+   * step, which is what {@link cmr.step.RunCalendar} reads), like a nightly run.
    */
   StepResult run(String date) {
     LocalDate d = LocalDate.parse(date);

@@ -26,7 +26,9 @@ public final class ToolsCli {
     cl.addSubcommand(new DemoCommand());
     cl.addSubcommand(new BenchCommand());
     cl.addSubcommand(new DumpCommand());
+    cl.addSubcommand(new AttributionBenchCommand());
     cl.getSubcommands().get("coefficients").addSubcommand(new EvaluateCommand());
+    cl.getSubcommands().get("coefficients").addSubcommand(new TuneCommand());
     return cl;
   }
 }

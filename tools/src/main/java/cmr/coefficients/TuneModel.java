@@ -1,7 +1,6 @@
 package cmr.coefficients;
 
 import cmr.config.CmrConfig;
-import cmr.testing.TestSpark;
 import cmr.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,30 +16,29 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Development harness, off by default ({@code -Dcmr.tune=true}): fits the curves once with Spark on
- * a simulated market, then scores a grid of allocation settings (cap, ROI margins) in plain Java
- * against the true curves. Prints one line per setting; asserts nothing.
+ * The tuning harness of the model ({@code bin/cmr coefficients tune}, lab only): fits the curves
+ * once with Spark on a simulated market, then scores a grid of allocation settings (cap, ROI
+ * margins) in plain Java against the true curves. Prints one line per setting.
  *
- * <p>Switches: {@code -Dcmr.tune.variants='base;pen=0.2,cap=2'} (settings, see {@link #variant}),
- * {@code -Dcmr.tune.oracle=true} (best plans on the true curves inside our range and a wider one),
- * {@code -Dcmr.tune.decompose=true} (our allocation with the level L, slope S and curvature C
- * replaced by the truth's at the centre), {@code -Dcmr.tune.pools=true} (the global pools), {@code
+ * <p>Switches (JVM system properties; {@code cmr coefficients tune} sets them from its options):
+ * {@code -Dcmr.tune.variants='base;pen=0.2,cap=2'} (settings, see {@link #variant}), {@code
+ * -Dcmr.tune.oracle=true} (best plans on the true curves inside our range and a wider one), {@code
+ * -Dcmr.tune.decompose=true} (our allocation with the level L, slope S and curvature C replaced by
+ * the truth's at the centre), {@code -Dcmr.tune.pools=true} (the global pools), {@code
  * -Dcmr.tune.debug=true} (campaigns with a large regret; {@code debugCold} for cold starts), {@code
  * -Dcmr.tune.scale=N} (typical spend), {@code -Dcmr.sim.powerLaw=true} and {@code
  * -Dcmr.sim.planShare=0.5} (other markets: power-law truth; budgets twice the plan), or a real
  * warehouse ({@code -Dcmr.tune.warehouse=DIR -Dcmr.tune.truth=DIR -Dcmr.tune.date=D}).
  */
-@EnabledIfSystemProperty(named = "cmr.tune", matches = "true")
-class TuneModelTest {
+public final class TuneModel {
   static final LocalDate RUN = LocalDate.of(2026, 11, 20);
 
-  @Test
-  void grid() throws IOException {
-    SparkSession spark = TestSpark.spark();
+  private TuneModel() {}
+
+  /** Runs the grid; simulated markets go under {@code target/} of the working directory. */
+  public static void grid(SparkSession spark, CmrConfig conf) throws IOException {
     String whProp = System.getProperty("cmr.tune.warehouse");
     double spendScale = Double.parseDouble(System.getProperty("cmr.tune.scale", "150"));
     Path root =
@@ -53,7 +51,8 @@ class TuneModelTest {
                     + (Boolean.getBoolean("cmr.sim.dayEffects") ? "-days" : "")
                     + (Boolean.getBoolean("cmr.sim.categoryEffects") ? "-categories" : ""))
             .toAbsolutePath();
-    CmrConfig cfg = TestSpark.config(root, Map.of());
+    CmrConfig cfg =
+        conf.withPaths(root.resolve("landing").toString(), root.resolve("warehouse").toString());
     Warehouse wh = new Warehouse(whProp != null ? whProp : cfg.paths().warehouse());
     Path truth =
         whProp != null ? Path.of(System.getProperty("cmr.tune.truth")) : root.resolve("truth");
