@@ -11,9 +11,13 @@ import picocli.CommandLine.Option;
     name = "backfill",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs nightly for each date from --from to --to in order. Gives the same gold tables as "
-          + "running nightly date by date; trains, publishes and exports only for the last date.",
-      "Stops at the first failed date unless --keep-going; --resume skips dates that already succeeded."
+      "Runs the nightly steps once over the arrival days --from .. --to (ingest and silver take "
+          + "every day in one pass; the later steps recompute the whole range). Gives the same gold "
+          + "tables as running nightly date by date; trains, publishes and exports only for the "
+          + "last date.",
+      "A day whose ingestion fails stops the backfill after that day is written, unless "
+          + "--keep-going (the failed days stay out of silver, the run still fails at the end); "
+          + "--resume skips ingest and silver when every day of the range already has silver."
     })
 public final class BackfillCommand implements Runnable {
   @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD")
@@ -22,10 +26,14 @@ public final class BackfillCommand implements Runnable {
   @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD")
   LocalDate to;
 
-  @Option(names = "--keep-going", description = "Go on with the next date when one fails.")
+  @Option(
+      names = "--keep-going",
+      description = "Go on with the other days when one fails ingestion (the run still fails).")
   boolean keepGoing;
 
-  @Option(names = "--resume", description = "Skip dates whose nightly run already succeeded.")
+  @Option(
+      names = "--resume",
+      description = "Skip ingest and silver when every day of the range already has silver.")
   boolean resume;
 
   @Option(

@@ -6,6 +6,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code cmr} command line. Exit codes: 0 success, 2 usage or configuration, 3 input data, 4
@@ -32,9 +34,12 @@ public final class CmrCli implements Runnable {
    */
   private static final Logger LOG = LogManager.getLogger("cmr.trace");
 
+  /** This command as picocli built it, with the subcommands added at run time (ToolsCli). */
+  @Spec CommandSpec spec;
+
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(System.out);
   }
 
   public static void main(String[] args) {

@@ -11,10 +11,11 @@ import cmr.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "coefficients",
@@ -30,9 +31,12 @@ import picocli.CommandLine.Option;
 public final class CoefficientsCommand implements Runnable {
   @Mixin CommonOptions common;
 
+  /** This command as picocli built it, with the subcommands added at run time (ToolsCli). */
+  @Spec CommandSpec spec;
+
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(System.out);
   }
 
   @Command(

@@ -38,8 +38,8 @@ public final class NightlyCommand implements Runnable {
       split = ",",
       paramLabel = "STEP[,STEP...]",
       description = {
-        "Run only these steps (ingest, silver, attribution, settlement, kpis, "
-            + "coefficients, export), e.g. --steps kpis,export after a fix. A step they depend on "
+        "Run only these steps (ingest, silver, state, attribution, settlement, kpis, "
+            + "coefficients, export), e.g. --steps state,kpis,export after a fix. A step they depend on "
             + "that is not named must already have succeeded for the date."
       })
   List<String> steps;

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Retrains the allocation coefficients and publishes them for the bidder (SPEC §4). Skipped on the
- * inner dates of a backfill; {@code --no-publish} trains and records the history only; {@code
- * --force-publish} overrides the drift check. A refused publication fails this step only.
+ * Retrains the allocation coefficients and publishes them for the bidder (SPEC §4), for the run
+ * date (a backfill's last date); skipped when the run does not train (tests); {@code --no-publish}
+ * trains and records the history only; {@code --force-publish} overrides the drift check. A refused
+ * publication fails this step only.
  */
 public final class CoefficientsStep implements Step {
   @Override
@@ -35,8 +36,7 @@ public final class CoefficientsStep implements Step {
   @Override
   public StepResult run(RunContext ctx) {
     if (!ctx.options().trainAndExport()) {
-      return StepResult.skipped(
-          "coefficients are trained and published for the last date of a " + "backfill only");
+      return StepResult.skipped("this run does not train or publish (trainAndExport off)");
     }
     TrainCoefficients.Result t =
         new TrainCoefficients(ctx.spark(), ctx.wh(), ModelSettings.from(ctx.cfg().coefficients()))

@@ -6,7 +6,6 @@ import cmr.loader.CoefficientsFormat;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,46 +75,13 @@ public record ModelSettings(
     double lagShareMax)
     implements Serializable {
 
-  /** The model's numbers, named, in conf/application.conf ({@code cmr.coefficients.model}). */
-  static final List<String> MODEL_KEYS =
-      List.of(
-          "pseudo_orders",
-          "beta_min",
-          "beta_max",
-          "beta_default",
-          "tau2_min",
-          "pool_groups",
-          "alpha_prior_days",
-          "cap_multiplier",
-          "min_channel_spend",
-          "roi_margin_ok",
-          "roi_margin_cold",
-          "roi_margin_none",
-          "unseen_share",
-          "floor_multiplier",
-          "rho_min",
-          "slope_max",
-          "range_penalty",
-          "day_min_series",
-          "day_noise",
-          "noise_days",
-          "lag_min_days",
-          "lag_share_max");
-
   /**
    * The settings of the configuration: the operational keys of {@code cmr.coefficients} and the
-   * model's named keys of {@code cmr.coefficients.model} (every one of {@link #MODEL_KEYS}).
+   * model's named keys of {@code cmr.coefficients.model} (every one of {@link
+   * CmrConfig.Coefficients#MODEL_KEYS}, checked when the configuration is loaded).
    */
   public static ModelSettings from(CmrConfig.Coefficients c) {
     Map<String, Double> m = c.model();
-    for (String k : m.keySet()) {
-      if (!MODEL_KEYS.contains(k)) {
-        throw Errors.config(
-            "coefficients.model." + k,
-            "is not a setting of the model",
-            "use one of " + String.join(", ", MODEL_KEYS));
-      }
-    }
     return new ModelSettings(
         c.trainingDays(),
         c.coldStartDays(),

@@ -85,7 +85,7 @@ public final class TrainCoefficients {
     }
   }
 
-  public String historyPath() {
+  private String historyPath() {
     return wh.gold(HistoryRows.TABLE);
   }
 

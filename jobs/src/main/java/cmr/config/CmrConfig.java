@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -79,7 +80,33 @@ public record CmrConfig(
       double maxDriftShare,
       double driftFactor,
       int keepVersions,
-      Map<String, Double> model) {}
+      Map<String, Double> model) {
+    /** The model's numbers, each a named key under {@code cmr.coefficients.model}. */
+    public static final List<String> MODEL_KEYS =
+        List.of(
+            "pseudo_orders",
+            "beta_min",
+            "beta_max",
+            "beta_default",
+            "tau2_min",
+            "pool_groups",
+            "alpha_prior_days",
+            "cap_multiplier",
+            "min_channel_spend",
+            "roi_margin_ok",
+            "roi_margin_cold",
+            "roi_margin_none",
+            "unseen_share",
+            "floor_multiplier",
+            "rho_min",
+            "slope_max",
+            "range_penalty",
+            "day_min_series",
+            "day_noise",
+            "noise_days",
+            "lag_min_days",
+            "lag_share_max");
+  }
 
   public record Dashboard(String locale) {}
 
@@ -193,6 +220,22 @@ public record CmrConfig(
   }
 
   private void validate() {
+    for (String k : coefficients.model().keySet()) {
+      if (!Coefficients.MODEL_KEYS.contains(k)) {
+        throw Errors.config(
+            "coefficients.model." + k,
+            "is not a setting of the model",
+            "use one of " + String.join(", ", Coefficients.MODEL_KEYS));
+      }
+    }
+    for (String k : Coefficients.MODEL_KEYS) {
+      if (!coefficients.model().containsKey(k)) {
+        throw Errors.config(
+            "coefficients.model." + k,
+            "is missing",
+            "set it in the --conf file (the default is in conf/application.conf)");
+      }
+    }
     if (attribution.windowDays() < 1 || attribution.windowDays() > 30) {
       throw Errors.config(
           "attribution.window_days",

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Renders the dashboard notebooks against the gold tables for the run date into {@code
- * <exports>/<date>/} and advances {@code <exports>/LATEST} (never backwards). Skipped for the inner
- * dates of a backfill.
+ * <exports>/<date>/} and advances {@code <exports>/LATEST} (never backwards), for the run date (a
+ * backfill's last date); skipped when the run does not export (tests).
  */
 public final class ExportStep implements Step {
   @Override
@@ -34,7 +34,7 @@ public final class ExportStep implements Step {
   @Override
   public StepResult run(RunContext ctx) {
     if (!ctx.options().trainAndExport()) {
-      return StepResult.skipped("dashboards are exported for the last date of a backfill only");
+      return StepResult.skipped("this run does not export (trainAndExport off)");
     }
     ctx.spark().sparkContext().setJobDescription("export dashboards " + ctx.runDate());
     DashboardExporter.Result r = DashboardExporter.export(ctx.spark(), ctx.cfg(), ctx.runDate());

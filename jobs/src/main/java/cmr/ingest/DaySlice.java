@@ -17,10 +17,6 @@ public record DaySlice(List<LocalDate> days) {
     days = List.copyOf(days);
   }
 
-  public static DaySlice of(LocalDate day) {
-    return new DaySlice(List.of(day));
-  }
-
   public static DaySlice range(LocalDate from, LocalDate to) {
     return new DaySlice(from.datesUntil(to.plusDays(1)).toList());
   }

@@ -6,11 +6,12 @@ import cmr.step.StepResult;
 import java.util.List;
 
 /**
- * Landing files of the run date to bronze Delta tables and the quarantine (SPEC §1). Every source
- * is read and judged first; only then is anything written, so an unreadable file leaves nothing
- * half-written. After writing, the per-file reconciliation (read = bronze + quarantined +
- * duplicates, counted back from the written tables) must add up, and each source's reject rate must
- * stay under {@code ingest.max_reject_rate} (the quarantine is written either way).
+ * Landing files of the run's arrival days (the run date, or a backfill's range) to bronze Delta
+ * tables and the quarantine (SPEC §1). Every source is read and judged first; only then is anything
+ * written, so an unreadable file leaves nothing half-written. After writing, the per-file
+ * reconciliation (read = bronze + quarantined + duplicates, counted back from the written tables)
+ * must add up, and each source's reject rate must stay under {@code ingest.max_reject_rate} (the
+ * quarantine is written either way).
  */
 public final class IngestStep implements Step {
   @Override

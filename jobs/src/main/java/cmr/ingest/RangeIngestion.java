@@ -27,11 +27,7 @@ public final class RangeIngestion {
   }
 
   /** What happened to each day: its counts and, for a failed day, the failure. */
-  public record Outcome(Map<LocalDate, StepResult> written, Map<LocalDate, CmrException> failed) {
-    public List<LocalDate> goodDays() {
-      return written.keySet().stream().filter(d -> !failed.containsKey(d)).toList();
-    }
-  }
+  public record Outcome(Map<LocalDate, StepResult> written, Map<LocalDate, CmrException> failed) {}
 
   public Outcome run(LocalDate from, LocalDate to, boolean keepGoing) {
     SourcePreparer preparer = new SourcePreparer(ctx);

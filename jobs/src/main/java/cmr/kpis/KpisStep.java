@@ -35,6 +35,9 @@ public final class KpisStep implements Step {
         "state/merchant_daily_money",
         "state/user_first_active",
         "state/user_month_tiers",
+        "silver/orders",
+        "silver/ad_events",
+        "silver/user_activity",
         "silver/merchants",
         "gold/quanzhantui_settlements",
         "gold/monthly_kpis");

@@ -16,10 +16,10 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Runs the steps of one date in dependency order. A step runs only when every step it depends on
- * succeeded; a failed step does not stop independent ones (a refused publication does not stop the
- * dashboard export). Every step is written to {@code ops/job_runs}. Throws the first failure once
- * all runnable steps have run.
+ * Runs the steps of one run (one date, or a backfill's range of arrival days) in dependency order.
+ * A step runs only when every step it depends on succeeded; a failed step does not stop independent
+ * ones (a refused publication does not stop the dashboard export). Every step is written to {@code
+ * ops/job_runs}. Throws the first failure once all runnable steps have run.
  */
 public final class NightlyPipeline {
   private static final Logger LOG = LogManager.getLogger("cmr.trace");
@@ -77,7 +77,7 @@ public final class NightlyPipeline {
       try {
         StepResult r = step.run(ctx);
         Instant end = Instant.now();
-        if (r.byDay().isEmpty()) {
+        if (!(step.perArrivalDay() && ctx.isRange())) {
           log.record(ctx.runId(), ctx.runDate(), step.name(), "succeeded", start, end, r, null);
         } else {
           log.recordAll(

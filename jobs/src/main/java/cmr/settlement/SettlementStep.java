@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Whole-site promotion settlement of the cycles due by the run date (gold quanzhantui_settlements),
- * then, when the run exports (not the inner dates of a backfill), the merchant-facing monthly CSV
- * files under {@code <exports>/merchants/}.
+ * then, when the run exports (trainAndExport), the merchant-facing monthly CSV files under {@code
+ * <exports>/merchants/}.
  */
 public final class SettlementStep implements Step {
   @Override

@@ -16,9 +16,9 @@ import org.apache.spark.sql.functions;
 /**
  * {@code state/attribution_clicks}: a copy of the silver clicks (projected to the columns
  * attribution needs, partitioned by event_date) for every event date from {@code latest - late_days
- * - window_days} on, where {@code latest} is the latest date attribution ran for. Those are all the
- * clicks a pay event of the recompute window (latest - late_days .. latest) can be attributed to;
- * older clicks are dropped.
+ * - window_days} on, where {@code latest} is the latest date the state step ran for. Those are all
+ * the clicks a pay event of the recompute window (latest - late_days .. latest) can be attributed
+ * to; older clicks are dropped.
  *
  * <p>Each run refreshes only the event dates that new arrivals can touch (D - late_days .. D, wider
  * after a gap in the run calendar) and drops the expired dates, in one atomic Delta commit. Cost
@@ -50,8 +50,8 @@ public final class ClickState {
   }
 
   /**
-   * Brings the state up to date for the run date, given the latest date attribution ran for before
-   * this run. Returns the first event date the state now covers.
+   * Brings the state up to date for the run date, given the latest date the state step ran for
+   * before this run. Returns the first event date the state now covers.
    */
   public static LocalDate refresh(RunContext ctx, Optional<LocalDate> previousLatest) {
     SparkSession spark = ctx.spark();

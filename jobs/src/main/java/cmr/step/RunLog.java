@@ -124,31 +124,26 @@ public final class RunLog {
 
   /** The run dates in {@code from..to} for which the given job succeeded, in one query. */
   public Set<LocalDate> succeededDates(String job, LocalDate from, LocalDate to) {
-    if (!Warehouse.exists(spark, path)) {
-      return Set.of();
-    }
-    Set<LocalDate> dates = new TreeSet<>();
-    for (Row r :
-        spark
-            .read()
-            .format("delta")
-            .load(path)
-            .where(
-                functions
-                    .col("status")
-                    .equalTo("succeeded")
-                    .and(functions.col("job").equalTo(job))
-                    .and(functions.col("run_date").between(Date.valueOf(from), Date.valueOf(to))))
-            .select("run_date")
-            .distinct()
-            .collectAsList()) {
-      dates.add(r.getDate(0).toLocalDate());
-    }
-    return dates;
+    return runDates(
+        functions
+            .col("status")
+            .equalTo("succeeded")
+            .and(functions.col("job").equalTo(job))
+            .and(functions.col("run_date").between(Date.valueOf(from), Date.valueOf(to))));
   }
 
   /** The run dates for which the given job failed in the run {@code runId}. */
   public Set<LocalDate> failedDates(String runId, String job) {
+    return runDates(
+        functions
+            .col("status")
+            .equalTo("failed")
+            .and(functions.col("job").equalTo(job))
+            .and(functions.col("run_id").equalTo(runId)));
+  }
+
+  /** The distinct run dates of the rows that match {@code which}, in one query. */
+  private Set<LocalDate> runDates(Column which) {
     if (!Warehouse.exists(spark, path)) {
       return Set.of();
     }
@@ -158,12 +153,7 @@ public final class RunLog {
             .read()
             .format("delta")
             .load(path)
-            .where(
-                functions
-                    .col("status")
-                    .equalTo("failed")
-                    .and(functions.col("job").equalTo(job))
-                    .and(functions.col("run_id").equalTo(runId)))
+            .where(which)
             .select("run_date")
             .distinct()
             .collectAsList()) {

@@ -41,4 +41,23 @@ class CmrConfigTest {
     assertEquals("false", extra.get("spark.ui.enabled"));
     assertFalse(extra.containsKey("spark"));
   }
+
+  @Test
+  void theModelsNumbersAreNamedKeysAndAnUnknownOneIsAConfigError() {
+    // conf/application.conf: roi_margin_ok = 0.025 (the value the model was evaluated with)
+    assertEquals(0.025, CmrConfig.defaults(Map.of()).coefficients().model().get("roi_margin_ok"));
+    assertEquals(
+        0.03,
+        CmrConfig.defaults(Map.of("coefficients.model.roi_margin_ok", "0.03"))
+            .coefficients()
+            .model()
+            .get("roi_margin_ok"));
+    cmr.errors.CmrException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            cmr.errors.CmrException.class,
+            () -> CmrConfig.defaults(Map.of("coefficients.model.roi_margin_okk", "0.03")));
+    assertEquals(cmr.errors.Errors.USAGE, e.exitCode());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        e.oneLine().contains("coefficients.model.roi_margin_okk"), e.oneLine());
+  }
 }
