@@ -1,7 +1,6 @@
 package cmr.coefficients;
 
 import cmr.config.CmrConfig;
-import cmr.errors.Errors;
 import cmr.loader.CoefficientsFormat;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -110,15 +109,9 @@ public record ModelSettings(
         get(m, "lag_share_max"));
   }
 
+  /** A model key; CmrConfig has checked that every one is set. */
   private static double get(Map<String, Double> m, String key) {
-    Double v = m.get(key);
-    if (v == null) {
-      throw Errors.config(
-          "coefficients.model." + key,
-          "is missing",
-          "set it in the --conf file (the default is in conf/application.conf)");
-    }
-    return v;
+    return m.get(key);
   }
 
   /** The least a funded channel may be planned: a multiple of its smallest observed spend. */
