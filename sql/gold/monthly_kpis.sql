@@ -1,7 +1,8 @@
 -- gold/monthly_kpis: the month as it stands, with growth against earlier months (SPEC §2, §3).
 -- Grain: one row per recomputed month (kpi_months). Key: month ('YYYY-MM').
 -- Upstream: kpi_months (run calendar, built from ops/job_runs), state user_daily and
---   merchant_daily_money, settlements, monthly_kpis_existing (gold rows of the other months).
+--   merchant_daily_money, settlements, monthly_kpis_existing (gold rows of the other months),
+--   daily_kpis (gold, as this run has just written it).
 -- Notes: a month row covers the days run so far: cover_start = max(month start, first date run)
 --   .. month_end = min(last day, latest date run); days_covered counts them. The previous month
 --   "has rows" when it is recomputed now or already in gold; otherwise mau_net_adds, mau_growth,
@@ -10,6 +11,10 @@
 --   mau_prev_same_days = distinct users active in the first days_covered days of M-1 (calendar
 --   days 1..days_covered, capped at its last day; from state, which like the trailing MAU window
 --   holds late events dated before the first date run).
+--   Like for like (SPEC §3: "GMV and CMR like for like come from daily_kpis"): *_prev_same_days
+--   = the daily_kpis rows of those same first days of M-1 summed (NULL when none of those days
+--   has a row); *_mom_same_days and *_yoy_same_days = growth of the month's gmv / cmr against the
+--   daily_kpis sums of the same first days of M-1 and of M-12.
 WITH months AS (
   SELECT * FROM kpi_months
 ),
@@ -35,6 +40,18 @@ money AS (
          sum(x.commission_exact) AS commission_exact
   FROM months m
   LEFT JOIN merchant_daily_money x ON x.date BETWEEN m.cover_start AND m.month_end
+  GROUP BY m.month
+),
+prev_days AS (
+  SELECT m.month, sum(d.gmv) AS gmv, sum(d.cmr) AS cmr, sum(d.compensation) AS compensation
+  FROM months m
+  LEFT JOIN daily_kpis d ON d.date BETWEEN m.prev_same_start AND m.prev_same_end
+  GROUP BY m.month
+),
+yoy_days AS (
+  SELECT m.month, sum(d.gmv) AS gmv, sum(d.cmr) AS cmr
+  FROM months m
+  LEFT JOIN daily_kpis d ON d.date BETWEEN m.yoy_same_start AND m.yoy_same_end
   GROUP BY m.month
 ),
 comp AS (
@@ -88,7 +105,16 @@ SELECT r.month,
        growth(r.cmr, y.cmr) AS cmr_yoy,
        CAST(r.days_covered AS BIGINT) AS days_covered,
        CASE WHEN p.month IS NULL THEN CAST(NULL AS BIGINT)
-            ELSE CAST(r.mau_prev_same_days AS BIGINT) END AS mau_prev_same_days
+            ELSE CAST(r.mau_prev_same_days AS BIGINT) END AS mau_prev_same_days,
+       CAST(pd.gmv AS DECIMAL(18,2)) AS gmv_prev_same_days,
+       CAST(pd.cmr AS DECIMAL(18,2)) AS cmr_prev_same_days,
+       CAST(pd.compensation AS DECIMAL(18,2)) AS compensation_prev_same_days,
+       growth(r.gmv, pd.gmv) AS gmv_mom_same_days,
+       growth(r.cmr, pd.cmr) AS cmr_mom_same_days,
+       growth(r.gmv, yd.gmv) AS gmv_yoy_same_days,
+       growth(r.cmr, yd.cmr) AS cmr_yoy_same_days
 FROM reported r
+JOIN prev_days pd ON pd.month = r.month
+JOIN yoy_days yd ON yd.month = r.month
 LEFT JOIN history p ON p.month = r.prev_month
 LEFT JOIN history y ON y.month = r.yoy_month

@@ -18,7 +18,9 @@ import org.apache.spark.sql.types.StructType;
  * tables {@code user_daily}, {@code merchant_daily_money}, {@code user_first_active}, {@code
  * user_month_tiers}; {@code settlements} (gold, empty until it exists); {@code merchants_snap} (the
  * merchants snapshots in force on each gold day); {@code kpi_months} and {@code
- * monthly_kpis_existing}. Lazy: nothing is read here except the list of snapshot dates.
+ * monthly_kpis_existing}. Lazy: nothing is read here except the list of snapshot dates. The monthly
+ * SQL also reads {@code daily_kpis}, registered by {@link #registerDailyGold} once the daily rows
+ * of this run are written.
  */
 final class KpiInputs {
   private static final StructType SETTLEMENTS =
@@ -57,5 +59,14 @@ final class KpiInputs {
     SilverTables.read(spark, ctx.wh().gold("monthly_kpis"), EXISTING_MONTHS)
         .select("month", "mau", "gmv", "cmr")
         .createOrReplaceTempView("monthly_kpis_existing");
+  }
+
+  /** Registers gold {@code daily_kpis} as it stands now (after this run's daily rows). */
+  static void registerDailyGold(RunContext ctx) {
+    ctx.spark()
+        .read()
+        .format("delta")
+        .load(ctx.wh().gold("daily_kpis"))
+        .createOrReplaceTempView("daily_kpis");
   }
 }

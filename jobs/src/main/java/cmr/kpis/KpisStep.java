@@ -40,6 +40,7 @@ public final class KpisStep implements Step {
         "silver/user_activity",
         "silver/merchants",
         "gold/quanzhantui_settlements",
+        "gold/daily_kpis",
         "gold/monthly_kpis");
   }
 
@@ -71,6 +72,7 @@ public final class KpisStep implements Step {
     long rowsIn = factRows(ctx, cal);
     KpiInputs.register(ctx, cal);
     long daily = KpiGold.writeDaily(ctx, cal);
+    KpiInputs.registerDailyGold(ctx);
     long monthly = KpiGold.writeMonthly(ctx, cal);
     String detail =
         String.format(

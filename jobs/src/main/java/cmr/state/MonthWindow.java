@@ -14,6 +14,8 @@ import java.time.YearMonth;
  * @param prevEnd last day of the previous month (the "end of M-1" of the tier rules)
  * @param prevSameStart first day of the previous month
  * @param prevSameEnd the {@code daysCovered}-th day of the previous month (capped at its end)
+ * @param yoySameStart first day of the same month a year before
+ * @param yoySameEnd the {@code daysCovered}-th day of the month a year before (capped at its end)
  */
 public record MonthWindow(
     YearMonth month,
@@ -22,7 +24,9 @@ public record MonthWindow(
     long daysCovered,
     LocalDate prevEnd,
     LocalDate prevSameStart,
-    LocalDate prevSameEnd) {
+    LocalDate prevSameEnd,
+    LocalDate yoySameStart,
+    LocalDate yoySameEnd) {
 
   /** The month as in the gold tables, {@code YYYY-MM}. */
   public String key() {

@@ -42,7 +42,9 @@ public record RecomputeCalendar(
           .add("prev_end", DataTypes.DateType, false)
           .add("prev_same_start", DataTypes.DateType, false)
           .add("prev_same_end", DataTypes.DateType, false)
-          .add("yoy_month", DataTypes.StringType, false);
+          .add("yoy_month", DataTypes.StringType, false)
+          .add("yoy_same_start", DataTypes.DateType, false)
+          .add("yoy_same_end", DataTypes.DateType, false);
 
   /** The calendar of the run of {@code ctx}, from the dates run so far ({@link RunCalendar}). */
   public static RecomputeCalendar of(RunContext ctx) {
@@ -89,8 +91,22 @@ public record RecomputeCalendar(
     // (capped at its last day), read from silver like the trailing MAU window, so also when
     // M-1 is the first month run and began later than its 1st
     YearMonth p = m.minusMonths(1);
-    LocalDate prevSameEnd = min(p.atDay(1).plusDays(days - 1), p.atEndOfMonth());
-    return new MonthWindow(m, end, coverStart, days, p.atEndOfMonth(), p.atDay(1), prevSameEnd);
+    YearMonth y = m.minusYears(1);
+    return new MonthWindow(
+        m,
+        end,
+        coverStart,
+        days,
+        p.atEndOfMonth(),
+        p.atDay(1),
+        firstDays(p, days),
+        y.atDay(1),
+        firstDays(y, days));
+  }
+
+  /** The {@code days}-th day of {@code m}, capped at its last day. */
+  private static LocalDate firstDays(YearMonth m, long days) {
+    return min(m.atDay(1).plusDays(days - 1), m.atEndOfMonth());
   }
 
   /** First event date whose state (per user / per merchant day) this run recomputes. */
@@ -127,6 +143,8 @@ public record RecomputeCalendar(
               .set("prev_same_start", Date.valueOf(w.prevSameStart()))
               .set("prev_same_end", Date.valueOf(w.prevSameEnd()))
               .set("yoy_month", w.yearBefore().toString())
+              .set("yoy_same_start", Date.valueOf(w.yoySameStart()))
+              .set("yoy_same_end", Date.valueOf(w.yoySameEnd()))
               .row());
     }
     return spark.createDataFrame(rows, MONTHS_SCHEMA);

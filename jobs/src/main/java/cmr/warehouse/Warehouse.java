@@ -59,7 +59,9 @@ public final class Warehouse {
   /**
    * Atomically replaces the rows matching {@code predicate} (a SQL condition on the table's own
    * columns, built by the caller from typed values) with {@code rows}: one Delta commit, so readers
-   * see the old slice or the new one. Creates the table if it does not exist yet.
+   * see the old slice or the new one. Creates the table if it does not exist yet. A table written
+   * by an older version gains the columns this version adds (NULL in its other rows); a column
+   * whose type differs is refused ({@link Errors#olderWarehouse}).
    */
   public static void replace(
       Dataset<Row> rows, String path, String predicate, List<String> partitionBy) {
@@ -68,7 +70,7 @@ public final class Warehouse {
             .format("delta")
             .mode("overwrite")
             .option("replaceWhere", predicate)
-            .option("mergeSchema", "false");
+            .option("mergeSchema", String.valueOf(addsColumns(rows, path)));
     if (!partitionBy.isEmpty()) {
       w = w.partitionBy(partitionBy.toArray(String[]::new));
     }
@@ -79,6 +81,21 @@ public final class Warehouse {
       throw olderSchema(rows, path, e);
     }
     trace("replace", path, start);
+  }
+
+  /** Whether {@code rows} has columns the existing table at {@code path} lacks. */
+  private static boolean addsColumns(Dataset<Row> rows, String path) {
+    SparkSession spark = rows.sparkSession();
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return false;
+    }
+    List<String> existing = List.of(DeltaTable.forPath(spark, path).toDF().schema().fieldNames());
+    for (String name : rows.schema().fieldNames()) {
+      if (!existing.contains(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -12,7 +12,9 @@ import org.apache.spark.sql.SparkSession;
  * 5.00 on Nov 3 and Nov 10, 12.50 on Nov 17; final = false from Nov 13 (8 provisional days).
  * monthly_kpis agrees: October gmv 35,960.00 (31*1000 + 10*496), cmr 2,046.00, compensation 40.00,
  * MAU 900; November (20 days) gmv 24,100.00 (20*1100 + 10*210), cmr 1,410.00, compensation 22.50,
- * MAU 1,000, mau_prev_same_days 880.
+ * MAU 1,000, mau_prev_same_days 880; like for like (October 1..20 in daily_kpis) gmv 22,100.00
+ * (20*1000 + 10*210), cmr 1,210.00 (20*50 + 210), compensation 30.00 (Oct 6, 13, 20), so
+ * gmv_mom_same_days 2,000 / 22,100 and cmr_mom_same_days 200 / 1,210.
  */
 final class GoldFixture {
   static final String RUN_DATE = "2026-11-20";
@@ -32,11 +34,18 @@ final class GoldFixture {
           CAST(cmr AS DECIMAL(18,2)) cmr, CAST(cmr / gmv AS DOUBLE) take_rate,
           CAST(gmv_mom AS DOUBLE) gmv_mom, CAST(cmr_mom AS DOUBLE) cmr_mom,
           CAST(NULL AS DOUBLE) gmv_yoy, CAST(NULL AS DOUBLE) cmr_yoy,
-          CAST(days AS BIGINT) days_covered, CAST(prev_same AS BIGINT) mau_prev_same_days
+          CAST(days AS BIGINT) days_covered, CAST(prev_same AS BIGINT) mau_prev_same_days,
+          CAST(gmv_sd AS DECIMAL(18,2)) gmv_prev_same_days, CAST(cmr_sd AS DECIMAL(18,2)) cmr_prev_same_days,
+          CAST(comp_sd AS DECIMAL(18,2)) compensation_prev_same_days,
+          CAST(gmv_sd_mom AS DOUBLE) gmv_mom_same_days, CAST(cmr_sd_mom AS DOUBLE) cmr_mom_same_days,
+          CAST(NULL AS DOUBLE) gmv_yoy_same_days, CAST(NULL AS DOUBLE) cmr_yoy_same_days
         FROM VALUES
-          ('2026-10', 900, NULL, NULL, 300, 35960.00, 2046.00, 40.00, NULL, NULL, 31, NULL),
-          ('2026-11', 1000, 100, 0.1111111111, 420, 24100.00, 1410.00, 22.50, -0.3298109010, -0.3108504399, 20, 880)
-          AS t(month, mau, net, growth, wechat, gmv, cmr, comp, gmv_mom, cmr_mom, days, prev_same)
+          ('2026-10', 900, NULL, NULL, 300, 35960.00, 2046.00, 40.00, NULL, NULL, 31, NULL,
+           NULL, NULL, NULL, NULL, NULL),
+          ('2026-11', 1000, 100, 0.1111111111, 420, 24100.00, 1410.00, 22.50, -0.3298109010, -0.3108504399, 20, 880,
+           22100.00, 1210.00, 30.00, 2000.0 / 22100.0, 200.0 / 1210.0)
+          AS t(month, mau, net, growth, wechat, gmv, cmr, comp, gmv_mom, cmr_mom, days, prev_same,
+               gmv_sd, cmr_sd, comp_sd, gmv_sd_mom, cmr_sd_mom)
         """);
     write(
         warehouse,

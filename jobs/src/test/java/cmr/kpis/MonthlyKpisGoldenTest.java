@@ -55,11 +55,18 @@ class MonthlyKpisGoldenTest {
     //   ad 1.00; commission 300 * 0.01 - 50 * 0.05 = 0.50; cmr 1.50; take 1.5 / 300 = 0.005;
     //   gmv_mom (300 - 300) / 300 = 0.0; cmr_mom (1.50 - 12.00) / 12.00 = -0.875;
     //   prev_same_days: Dec 1 -> 0. No YoY anywhere (no month a year earlier).
+    // Like for like from daily_kpis: Dec's same days of Nov = Nov 1..30, whose only row is Nov 30
+    //   (gmv 0.00, cmr 10.00, compensation 0.00): gmv_mom_same_days NULL (0 before),
+    //   cmr_mom_same_days (12 - 10) / 10 = 0.2. Nov (Oct 1) and Jan (Dec 1, never run) have no
+    //   daily row in their same days: NULL; no daily row a year before: the yoy ones NULL.
     assertEquals(
         List.of(
-            "2026-11|1|null|null|0|0.00|0.00|0.00|10.00|0.00|0.00|10.00|null|null|null|null|null|1|null",
-            "2026-12|2|1|1.0|2|300.00|0.00|300.00|0.00|12.00|0.00|12.00|0.04|null|0.2|null|null|31|1",
-            "2027-01|2|0|0.0|0|300.00|50.00|250.00|1.00|0.50|0.00|1.50|0.005|0.0|-0.875|null|null|1|0"),
+            "2026-11|1|null|null|0|0.00|0.00|0.00|10.00|0.00|0.00|10.00|null|null|null|null|null|1|null"
+                + "|null|null|null|null|null|null|null",
+            "2026-12|2|1|1.0|2|300.00|0.00|300.00|0.00|12.00|0.00|12.00|0.04|null|0.2|null|null|31|1"
+                + "|0.00|10.00|0.00|null|0.2|null|null",
+            "2027-01|2|0|0.0|0|300.00|50.00|250.00|1.00|0.50|0.00|1.50|0.005|0.0|-0.875|null|null|1|0"
+                + "|null|null|null|null|null|null|null"),
         f.query("SELECT * FROM g_monthly_kpis"));
     // latest run Jan 1, late_days 7: final = date < Dec 25 -> Nov 30 (set by the Dec 31 run) and
     // Dec 24 (became final with the Jan 1 run); Dec 25..Jan 1 can still move.

@@ -39,6 +39,9 @@ class RecomputeCalendarTest {
     // prev same days for Dec: Nov 1..20
     assertEquals(d("2026-11-01"), c.months().get(1).prevSameStart());
     assertEquals(d("2026-11-20"), c.months().get(1).prevSameEnd());
+    // and a year before: Dec 1..20 2025
+    assertEquals(d("2025-12-01"), c.months().get(1).yoySameStart());
+    assertEquals(d("2025-12-20"), c.months().get(1).yoySameEnd());
     // final: dates before Dec 20 - 7 = Dec 13
     assertEquals(d("2026-12-13"), c.finalBefore());
   }
@@ -70,5 +73,17 @@ class RecomputeCalendarTest {
     assertEquals(31, w.daysCovered());
     assertEquals(d("2027-02-28"), w.prevSameEnd());
     assertEquals("2026-03", w.yearBefore().toString());
+  }
+
+  @Test
+  void yoySameDaysAreCappedAtTheEndOfALeapYearFebruary() {
+    // Feb 29 2028 with 29 days covered; February 2027 has 28 days -> Feb 1..28 2027
+    RecomputeCalendar c =
+        RecomputeCalendar.of(d("2028-02-29"), d("2028-01-01"), d("2028-02-29"), 7);
+    MonthWindow feb = c.months().get(c.months().size() - 1);
+    assertEquals(29, feb.daysCovered());
+    assertEquals(d("2028-01-29"), feb.prevSameEnd());
+    assertEquals(d("2027-02-01"), feb.yoySameStart());
+    assertEquals(d("2027-02-28"), feb.yoySameEnd());
   }
 }

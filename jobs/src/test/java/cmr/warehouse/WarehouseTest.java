@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
-/** Writing into a table that an older version built with other column types. */
+/** Writing into a table that an older version built with other columns or column types. */
 class WarehouseTest {
   @Test
   void aTableWithOlderColumnTypesFailsNamingTheColumnsAndTheFix() {
@@ -41,5 +41,27 @@ class WarehouseTest {
     assertTrue(e.getMessage().contains("cmr backfill"), e.getMessage());
     // the table is unchanged: one row, the old one
     assertEquals(1, spark.read().format("delta").load(path).count());
+  }
+
+  @Test
+  void aTableWithoutANewColumnGainsItAndKeepsItsOtherRows() {
+    SparkSession spark = TestSpark.spark();
+    String path = TestSpark.tempDir("warehouse-new-column").resolve("gold/monthly").toString();
+    Warehouse.replace(
+        spark.sql("SELECT m AS month, 1L AS mau FROM VALUES ('2026-10'), ('2026-11') AS t(m)"),
+        path,
+        "true",
+        List.of());
+    // this version writes November again with one more column
+    Warehouse.replace(
+        spark.sql("SELECT '2026-11' AS month, 2L AS mau, CAST(5.00 AS DECIMAL(18,2)) AS extra"),
+        path,
+        "month = '2026-11'",
+        List.of());
+    assertEquals(
+        List.of("2026-10|1|null", "2026-11|2|5.00"),
+        spark.read().format("delta").load(path).orderBy("month").collectAsList().stream()
+            .map(r -> r.get(0) + "|" + r.get(1) + "|" + r.get(2))
+            .toList());
   }
 }
