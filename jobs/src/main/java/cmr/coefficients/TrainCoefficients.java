@@ -25,6 +25,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class TrainCoefficients {
   private static final int CHANNELS = CoefficientsFormat.AD_CHANNELS.size();
+  private static final String AQE = "spark.sql.adaptive.enabled";
   private static final StructType DAY_FACTORS =
       StructType.fromDDL("date DATE, series BIGINT, factor DOUBLE");
 
@@ -46,8 +47,24 @@ public final class TrainCoefficients {
     return trainAndRecord(runDate, Progress.silent());
   }
 
-  /** The same, with a progress line per phase (tens of thousands of campaigns take minutes). */
+  /**
+   * The same, with a progress line per phase (tens of thousands of campaigns take minutes).
+   * Training runs with adaptive query execution off: AQE picks the number and order of shuffle
+   * partitions from runtime sizes, which changes the order in which doubles are summed and so the
+   * last bits of the coefficients. Without it, a retrain on the same data with the same Spark
+   * settings writes byte-identical files.
+   */
   public Result trainAndRecord(LocalDate runDate, Progress progress) {
+    String aqe = spark.conf().get(AQE, "true");
+    spark.conf().set(AQE, "false");
+    try {
+      return train(runDate, progress);
+    } finally {
+      spark.conf().set(AQE, aqe);
+    }
+  }
+
+  private Result train(LocalDate runDate, Progress progress) {
     progress.step(
         "coefficients", "fitting curves on " + settings.trainingFrom(runDate) + " .. " + runDate);
     Dataset<Row> curves = curves(runDate);
