@@ -94,7 +94,8 @@ public final class CoefficientsCommand implements Runnable {
                   spark,
                   new Warehouse(cfg.paths().warehouse()),
                   cfg.coefficients(),
-                  Path.of(cfg.paths().publishedDir()))
+                  Path.of(cfg.paths().publishedDir()),
+                  cfg.publication().readerGrace())
               .publish(date, force);
       System.out.println(r.detail());
     }

@@ -64,7 +64,8 @@ public final class CoefficientsStep implements Step {
                 ctx.spark(),
                 ctx.wh(),
                 ctx.cfg().coefficients(),
-                Path.of(ctx.cfg().paths().publishedDir()))
+                Path.of(ctx.cfg().paths().publishedDir()),
+                ctx.cfg().publication().readerGrace())
             .publish(ctx.runDate(), ctx.options().forcePublish());
     return StepResult.of(t.campaigns(), t.campaigns(), trained + "; " + p.detail());
   }

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,14 +44,24 @@ public final class PublishCoefficients {
   private final CmrConfig.Coefficients cfg;
   private final ModelSettings settings;
   private final PublishedFolder folder;
+  private final Duration readerGrace;
 
+  /**
+   * @param readerGrace how long a superseded version stays before pruning ({@code
+   *     publication.reader_grace})
+   */
   public PublishCoefficients(
-      SparkSession spark, Warehouse wh, CmrConfig.Coefficients cfg, Path publishedDir) {
+      SparkSession spark,
+      Warehouse wh,
+      CmrConfig.Coefficients cfg,
+      Path publishedDir,
+      Duration readerGrace) {
     this.spark = spark;
     this.wh = wh;
     this.cfg = cfg;
     this.settings = ModelSettings.from(cfg);
     this.folder = new PublishedFolder(publishedDir);
+    this.readerGrace = readerGrace;
   }
 
   /** What a publication did: the version, whether LATEST now names it, and why not. */
@@ -122,7 +133,7 @@ public final class PublishCoefficients {
       throw e;
     }
     folder.switchLatest(version);
-    List<String> pruned = folder.prune(cfg.keepVersions());
+    List<String> pruned = folder.prune(cfg.keepVersions(), readerGrace);
     return new Result(
         version,
         true,

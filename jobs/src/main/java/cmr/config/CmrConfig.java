@@ -31,6 +31,7 @@ public record CmrConfig(
     Settlement settlement,
     Coefficients coefficients,
     Dashboard dashboard,
+    Publication publication,
     SparkSettings spark) {
 
   public record Paths(
@@ -109,6 +110,13 @@ public record CmrConfig(
   }
 
   public record Dashboard(String locale) {}
+
+  /**
+   * {@code publication}: how long a version of the coefficients or of the dashboards stays after no
+   * pointer names it any more, so that a reader that has just read the pointer finishes loading it
+   * (longer than any reader's load).
+   */
+  public record Publication(java.time.Duration readerGrace) {}
 
   public record SparkSettings(
       String master, String appName, int shufflePartitions, Map<String, String> extra) {}
@@ -198,6 +206,7 @@ public record CmrConfig(
                 c.getInt("coefficients.keep_versions"),
                 doubles(c.getConfig("coefficients.model"))),
             new Dashboard(c.getString("dashboard.locale")),
+            new Publication(c.getDuration("publication.reader_grace")),
             new SparkSettings(
                 c.getString("spark.master"),
                 c.getString("spark.app_name"),
@@ -258,6 +267,10 @@ public record CmrConfig(
     if (!dashboard.locale().equals("en") && !dashboard.locale().equals("zh-CN")) {
       throw Errors.config("dashboard.locale", "is " + dashboard.locale(), "use en or zh-CN");
     }
+    if (publication.readerGrace().isNegative()) {
+      throw Errors.config(
+          "publication.reader_grace", "is negative", "use a duration such as 10m (0 = none)");
+    }
   }
 
   public CmrConfig withPaths(String landing, String warehouse) {
@@ -274,6 +287,7 @@ public record CmrConfig(
         settlement,
         coefficients,
         dashboard,
+        publication,
         spark);
   }
 }

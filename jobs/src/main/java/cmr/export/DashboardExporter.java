@@ -115,8 +115,10 @@ public final class DashboardExporter {
       family = fonts.apply(lang);
     }
     String font = family.orElseThrow();
-    ExportPublisher publisher = new ExportPublisher(exportsDir(cfg));
-    Path staged = publisher.staging(runDate);
+    ExportPublisher publisher =
+        new ExportPublisher(exportsDir(cfg), cfg.publication().readerGrace());
+    ExportPublisher.Staged stage = publisher.staging(runDate);
+    Path staged = stage.dir();
     List<Path> files = new ArrayList<>();
     int figures = 0;
     int empty = 0;
@@ -158,10 +160,15 @@ public final class DashboardExporter {
         chartMs += renderer.stats().chartMs;
       }
     } catch (IOException e) {
+      cmr.loader.VersionedFolder.deleteTree(staged);
       throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      cmr.loader.VersionedFolder.deleteTree(staged);
+      throw e;
     }
-    boolean moved = publisher.publish(staged, runDate);
-    Path folder = exportsDir(cfg).resolve(runDate.toString());
+    ExportPublisher.Published published = publisher.publish(stage);
+    boolean moved = published.latestMoved();
+    Path folder = published.folder();
     String timing =
         String.format(
             "%.1fs (tables %.1fs, waiting for queries %.1fs, charts %.1fs)",

@@ -1,106 +1,115 @@
 package cmr.export;
 
-import java.io.IOException;
+import cmr.errors.Errors;
+import cmr.loader.CoefficientsFormat;
+import cmr.loader.VersionedFolder;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.TreeMap;
 
 /**
- * Publishes a finished export folder as {@code <exports>/<date>/} and points {@code
- * <exports>/LATEST} (one line: the date) at it. The folder is written completely under a hidden
- * temporary name first and then renamed into place; LATEST is replaced by writing a temporary file
- * and renaming it atomically, and never moves back to an older date. The exports folder must be a
- * local or mounted file system (rename is the atomic step).
+ * Publishes dashboard exports with the same atomic publisher as the coefficients ({@link
+ * VersionedFolder}): each export is a complete, immutable version folder {@code
+ * <exports>/v<stamp>Z-<date>/}, renamed into place when it is complete. Then {@code index.html}
+ * (every exported date, linked to its newest version) and {@code LATEST} (the version of the latest
+ * date; it never moves back to an older date) are replaced atomically, so neither ever names a
+ * missing or incomplete folder. A rerun of a date leaves its previous version in place for the
+ * reader grace period, then the next publication prunes it.
  */
 public final class ExportPublisher {
-  public static final String LATEST = "LATEST";
+  public static final String LATEST = VersionedFolder.LATEST;
+  public static final String INDEX = "index.html";
 
-  private final Path exports;
+  private final VersionedFolder folder;
+  private final Duration readerGrace;
 
-  public ExportPublisher(Path exports) {
-    this.exports = exports;
+  public ExportPublisher(Path exports, Duration readerGrace) {
+    this.folder = new VersionedFolder(exports);
+    this.readerGrace = readerGrace;
   }
 
-  /** A new, empty staging folder next to where the date's folder will go. */
-  public Path staging(LocalDate date) {
-    try {
-      Files.createDirectories(exports);
-      return Files.createDirectory(exports.resolve("." + date + ".tmp-" + UUID.randomUUID()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** A folder being written: publish it with {@link #publish}. */
+  public record Staged(Path dir, String version, LocalDate date) {}
+
+  /** A new, empty hidden staging folder for the export of {@code date}. */
+  public Staged staging(LocalDate date) {
+    String version = folder.newVersionName(Instant.now(), date);
+    return new Staged(folder.stage(version), version, date);
   }
+
+  /** What a publication did. */
+  public record Published(Path folder, boolean latestMoved, List<String> pruned) {}
 
   /**
-   * Moves {@code staged} into place as {@code <exports>/<date>} (replacing an earlier export of the
-   * same date) and advances LATEST unless it already names a later date.
-   *
-   * @return true when LATEST now names {@code date}
+   * Renames {@code staged} into place, rewrites the index, and advances LATEST unless it already
+   * names a later date; then prunes the versions of a date that a newer one replaced more than the
+   * grace period ago.
    */
-  public boolean publish(Path staged, LocalDate date) {
+  public Published publish(Staged staged) {
     try {
-      Path target = exports.resolve(date.toString());
-      Path old = null;
-      if (Files.exists(target)) {
-        old = exports.resolve("." + date + ".old-" + UUID.randomUUID());
-        move(target, old);
-      }
-      move(staged, target);
-      if (old != null) {
-        deleteTree(old);
+      folder.commit(staged.dir(), staged.version());
+      Map<LocalDate, String> current = currentByDate();
+      folder.replaceFile(INDEX, ExportIndex.render(current).getBytes(StandardCharsets.UTF_8));
+      for (String v : folder.versions()) {
+        if (VersionedFolder.dateOf(v).equals(staged.date()) && !v.equals(staged.version())) {
+          folder.markSuperseded(v);
+        }
       }
       Optional<LocalDate> latest = latest();
-      if (latest.isPresent() && latest.get().isAfter(date)) {
-        return false;
+      boolean moved = latest.isEmpty() || !latest.get().isAfter(staged.date());
+      if (moved) {
+        folder.switchLatest(staged.version());
       }
-      Path tmp = exports.resolve("." + LATEST + ".tmp-" + UUID.randomUUID());
-      Files.writeString(tmp, date + "\n", StandardCharsets.UTF_8);
-      move(tmp, exports.resolve(LATEST));
-      return true;
-    } catch (IOException e) {
-      throw cmr.errors.Errors.step(
-          "export", exports.toString(), "cannot publish the export: " + e.getMessage(), e);
+      List<String> pruned = folder.prune(replaced(current), readerGrace, Instant.now());
+      return new Published(folder.dir().resolve(staged.version()), moved, pruned);
+    } catch (UncheckedIOException e) {
+      throw Errors.step(
+          "export", folder.dir().toString(), "cannot publish the export: " + e.getMessage(), e);
     }
   }
 
-  /** The date LATEST names, if the file exists and holds a date. */
+  /** The date LATEST names (a version, or a bare date written by an older release). */
   public Optional<LocalDate> latest() {
-    Path p = exports.resolve(LATEST);
-    try {
-      if (!Files.isRegularFile(p)) {
-        return Optional.empty();
-      }
-      return Optional.of(LocalDate.parse(Files.readString(p, StandardCharsets.UTF_8).strip()));
-    } catch (IOException | java.time.DateTimeException e) {
-      return Optional.empty();
-    }
+    return folder
+        .pointer()
+        .flatMap(
+            p -> {
+              try {
+                return Optional.of(
+                    CoefficientsFormat.VERSION.matcher(p).matches()
+                        ? VersionedFolder.dateOf(p)
+                        : LocalDate.parse(p));
+              } catch (DateTimeException e) {
+                return Optional.empty();
+              }
+            });
   }
 
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+  /** The newest version of every exported date. */
+  public Map<LocalDate, String> currentByDate() {
+    Map<LocalDate, String> out = new TreeMap<>();
+    for (String v : folder.versions()) {
+      out.put(VersionedFolder.dateOf(v), v); // versions sort oldest first: the last one wins
     }
+    return out;
   }
 
-  /** Deletes a folder and everything under it. */
-  public static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
+  private List<String> replaced(Map<LocalDate, String> current) {
+    List<String> out = new ArrayList<>();
+    for (String v : folder.versions()) {
+      if (!v.equals(current.get(VersionedFolder.dateOf(v)))) {
+        out.add(v);
       }
     }
+    return out;
   }
 }

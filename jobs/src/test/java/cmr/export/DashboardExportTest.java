@@ -51,7 +51,7 @@ class DashboardExportTest {
   }
 
   static Path exported(String file) {
-    return Path.of(cfg.paths().exportsDir()).resolve(D.toString()).resolve(file);
+    return result.folder().resolve(file);
   }
 
   static JsonNode notebook(String name) throws IOException {
@@ -64,7 +64,12 @@ class DashboardExportTest {
       assertTrue(Files.size(exported(name + ".ipynb")) > 10_000, name);
       assertTrue(Files.size(exported(name + ".html")) > 10_000, name);
     }
-    assertEquals(D + "\n", Files.readString(Path.of(cfg.paths().exportsDir(), "LATEST")));
+    // LATEST names the version folder of D
+    assertEquals(
+        result.folder().getFileName() + "\n",
+        Files.readString(Path.of(cfg.paths().exportsDir(), "LATEST")));
+    assertTrue(
+        result.folder().getFileName().toString().endsWith("Z-" + D), result.folder().toString());
     assertTrue(result.failed().isEmpty(), result.failed().toString());
     assertEquals(0, result.empty(), "every section of the full fixture has data");
   }
@@ -286,18 +291,15 @@ class DashboardExportTest {
             family + " cannot show " + label);
       }
     }
-    Path html = zhExports.resolve(D.toString()).resolve("overview.html");
+    Path html = r.folder().resolve("overview.html");
     String text = read(html);
     assertTrue(text.contains("lang=\"zh-CN\""));
     assertTrue(text.contains("管理层总览"));
     assertTrue(text.contains("客户管理收入"));
-    JsonNode nb =
-        new ObjectMapper()
-            .readTree(zhExports.resolve(D.toString()).resolve("overview.ipynb").toFile());
+    JsonNode nb = new ObjectMapper().readTree(r.folder().resolve("overview.ipynb").toFile());
     assertEquals(family, nb.path("metadata").path("cmr").path("font").asText());
     assertNull(
-        ExternalTools.validate(
-            ExternalTools.python(), zhExports.resolve(D.toString()).resolve("overview.ipynb")));
+        ExternalTools.validate(ExternalTools.python(), r.folder().resolve("overview.ipynb")));
     String chromium = ExternalTools.chromium();
     String check = Chromium.check(chromium, html);
     Matcher m = Pattern.compile("CMR-CHECK images=(\\d+) loaded=(\\d+)").matcher(check);

@@ -80,16 +80,47 @@ class DashboardPiecesTest {
   @Test
   void latestIsReplacedAtomicallyAndNeverMovesBack() throws IOException {
     Path dir = cmr.testing.TestSpark.tempDir("latest");
-    ExportPublisher p = new ExportPublisher(dir.resolve("exports"));
-    Path a = p.staging(LocalDate.parse("2026-11-20"));
-    Files.writeString(a.resolve("overview.html"), "new");
-    assertTrue(p.publish(a, LocalDate.parse("2026-11-20")));
-    Path b = p.staging(LocalDate.parse("2026-11-18"));
-    assertFalse(p.publish(b, LocalDate.parse("2026-11-18")));
+    Path exports = dir.resolve("exports");
+    ExportPublisher p = new ExportPublisher(exports, java.time.Duration.ZERO);
+    ExportPublisher.Staged a = p.staging(LocalDate.parse("2026-11-20"));
+    Files.writeString(a.dir().resolve("overview.html"), "first");
+    assertTrue(p.publish(a).latestMoved());
+    ExportPublisher.Staged b = p.staging(LocalDate.parse("2026-11-18"));
+    assertFalse(p.publish(b).latestMoved());
     assertEquals(LocalDate.parse("2026-11-20"), p.latest().orElseThrow());
-    Path c = p.staging(LocalDate.parse("2026-11-21"));
-    assertTrue(p.publish(c, LocalDate.parse("2026-11-21")));
-    assertEquals("2026-11-21\n", Files.readString(dir.resolve("exports/LATEST")));
-    assertEquals("new", Files.readString(dir.resolve("exports/2026-11-20/overview.html")));
+    ExportPublisher.Staged c = p.staging(LocalDate.parse("2026-11-21"));
+    assertTrue(p.publish(c).latestMoved());
+    assertEquals(c.version() + "\n", Files.readString(exports.resolve("LATEST")));
+    assertEquals("first", Files.readString(exports.resolve(a.version()).resolve("overview.html")));
+    // a rerun of Nov 20: a new version; with no grace period the replaced one is pruned at once
+    ExportPublisher.Staged a2 = p.staging(LocalDate.parse("2026-11-20"));
+    Files.writeString(a2.dir().resolve("overview.html"), "second");
+    ExportPublisher.Published r = p.publish(a2);
+    assertFalse(r.latestMoved());
+    assertEquals(List.of(a.version()), r.pruned());
+    // the index links every date to its newest version, newest date first
+    String index = Files.readString(exports.resolve(ExportPublisher.INDEX));
+    assertTrue(index.contains("href=\"" + c.version() + "/overview.html\">2026-11-21</a>"), index);
+    assertTrue(index.contains(a2.version() + "/merchants.html"), index);
+    assertTrue(index.contains(b.version() + "/overview.ipynb"), index);
+    assertFalse(index.contains(a.version()), index);
+    assertTrue(index.indexOf("2026-11-21") < index.indexOf("2026-11-18"), index);
+    try (var s = Files.list(exports)) {
+      assertEquals(
+          java.util.Set.of(a2.version(), b.version(), c.version(), "LATEST", "index.html"),
+          s.map(x -> x.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
+          "no staging folder or temporary file is left");
+    }
+  }
+
+  @Test
+  void aReplacedVersionStaysForTheReaderGracePeriod() throws IOException {
+    Path exports = cmr.testing.TestSpark.tempDir("grace").resolve("exports");
+    ExportPublisher p = new ExportPublisher(exports, java.time.Duration.ofMinutes(10));
+    ExportPublisher.Staged a = p.staging(LocalDate.parse("2026-11-20"));
+    p.publish(a);
+    ExportPublisher.Published r = p.publish(p.staging(LocalDate.parse("2026-11-20")));
+    assertEquals(List.of(), r.pruned());
+    assertTrue(Files.isDirectory(exports.resolve(a.version())), "a reader may still hold it");
   }
 }

@@ -45,30 +45,37 @@ class DashboardPublishTest {
     assertTrue(r.figures() >= 2, "the daily figures are drawn: " + r.figures());
     assertTrue(r.empty() >= 10, "the other sections have no data yet: " + r.empty());
     String overview =
-        Files.readString(exports.resolve("2026-11-20/overview.ipynb"), StandardCharsets.UTF_8);
+        Files.readString(r.folder().resolve("overview.ipynb"), StandardCharsets.UTF_8);
     assertTrue(
         overview.contains("No data yet: gold table(s) monthly_kpis not found"),
         "headline says no data yet");
     String python = ExternalTools.python();
     for (String name : DashboardExporter.NOTEBOOKS) {
-      assertNull(
-          ExternalTools.validate(python, exports.resolve("2026-11-20/" + name + ".ipynb")), name);
+      assertNull(ExternalTools.validate(python, r.folder().resolve(name + ".ipynb")), name);
     }
-    assertEquals("2026-11-20\n", latest());
+    assertEquals(r.folder().getFileName() + "\n", latest());
 
     // a rerun of an older date writes its folder but does not move LATEST back
     DashboardExporter.Result older =
         DashboardExporter.export(TestSpark.spark(), cfg, D.minusDays(1));
     assertFalse(older.latestMoved());
-    assertTrue(Files.isRegularFile(exports.resolve("2026-11-19/overview.html")));
-    assertEquals("2026-11-20\n", latest());
+    assertTrue(Files.isRegularFile(older.folder().resolve("overview.html")));
+    assertEquals(r.folder().getFileName() + "\n", latest());
 
-    // a rerun of the same date replaces its folder; no temporary folders or files are left
-    DashboardExporter.export(TestSpark.spark(), cfg, D);
-    assertEquals("2026-11-20\n", latest());
+    // a rerun of the same date publishes a new version; the replaced one stays for the reader
+    // grace period; no temporary folders or files are left
+    DashboardExporter.Result again = DashboardExporter.export(TestSpark.spark(), cfg, D);
+    assertEquals(again.folder().getFileName() + "\n", latest());
     try (Stream<Path> s = Files.list(exports)) {
       List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
-      assertEquals(List.of("2026-11-19", "2026-11-20", "LATEST"), names);
+      assertEquals(
+          List.of(
+              "LATEST",
+              "index.html",
+              r.folder().getFileName().toString(),
+              older.folder().getFileName().toString(),
+              again.folder().getFileName().toString()),
+          names);
     }
   }
 
@@ -87,8 +94,7 @@ class DashboardPublishTest {
             lang ->
                 lang.chinese() ? java.util.Optional.empty() : java.util.Optional.of("SansSerif"));
     assertEquals("en", r.locale());
-    String html =
-        Files.readString(other.resolve("2026-11-20/overview.html"), StandardCharsets.UTF_8);
+    String html = Files.readString(r.folder().resolve("overview.html"), StandardCharsets.UTF_8);
     assertTrue(html.contains("no CJK font was found on this machine"), "English notice");
     assertTrue(html.contains("fonts-noto-cjk"), "names the package to install");
     assertTrue(html.contains("Executive overview"), "labels fall back to English");

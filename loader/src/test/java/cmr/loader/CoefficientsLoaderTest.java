@@ -188,9 +188,10 @@ class CoefficientsLoaderTest {
         Fixtures.campaigns(1).iterator(),
         Fixtures.channels().iterator());
     assertEquals(List.of(a, b), f.versions());
-    assertEquals(List.of(), f.prune(1), "a is live, so it stays although older");
+    assertEquals(
+        List.of(), f.prune(1, java.time.Duration.ZERO), "a is live, so it stays although older");
     f.switchLatest(b);
-    assertEquals(List.of(a), f.prune(1));
+    assertEquals(List.of(a), f.prune(1, java.time.Duration.ZERO));
     assertEquals(List.of(b), f.versions());
   }
 

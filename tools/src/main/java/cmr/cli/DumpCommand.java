@@ -152,7 +152,10 @@ public final class DumpCommand implements Runnable {
       Path f = out.resolve("files").resolve(rel);
       Files.createDirectories(f.getParent());
       String name = p.getFileName().toString();
-      if (name.endsWith(".json") || name.endsWith(".ipynb") || name.equals("LATEST")) {
+      if (name.endsWith(".json")
+          || name.endsWith(".ipynb")
+          || name.equals("LATEST")
+          || name.equals("index.html")) {
         Files.writeString(
             f, TIMESTAMP.matcher(Files.readString(p)).replaceAll("<TS>").replace(prefix, "<ROOT>"));
       } else {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Scores the live version against the generator's truth file: regret against "
-            + "the true optimum and the share of campaigns reaching 97% of their target ROI, next to "
+            + "the true optimum and the share of campaigns reaching 97%% of their target ROI, next to "
             + "two baselines, for campaigns with >= 14 days of history and for cold starts.")
 public final class EvaluateCommand implements Runnable {
   @Option(

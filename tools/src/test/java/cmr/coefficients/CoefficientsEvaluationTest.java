@@ -74,7 +74,8 @@ class CoefficientsEvaluationTest {
     long t2 = System.nanoTime();
     System.out.printf("trained %s in %.1fs%n", r, (t2 - t1) / 1e9);
     System.out.println(
-        new PublishCoefficients(spark, wh, cfg.coefficients(), published)
+        new PublishCoefficients(
+                spark, wh, cfg.coefficients(), published, cfg.publication().readerGrace())
             .publish(RUN, false)
             .detail());
     long t3 = System.nanoTime();

@@ -32,13 +32,18 @@ class PublishCoefficientsTest {
   void publishesChecksAndRefuses() throws java.io.IOException {
     SparkSession spark = TestSpark.spark();
     Path root = TestSpark.tempDir("coef-pub");
-    CmrConfig cfg = TestSpark.config(root, Map.of("coefficients.keep_versions", "3"));
+    // no reader grace: versions beyond the newest 3 are pruned at once
+    CmrConfig cfg =
+        TestSpark.config(
+            root, Map.of("coefficients.keep_versions", "3", "publication.reader_grace", "0s"));
     Warehouse wh = new Warehouse(cfg.paths().warehouse());
     Path dir = Path.of(cfg.paths().publishedDir());
     SimulatedMarket.write(spark, wh, root.resolve("truth"), RUN, 60, 0.2, 150, 11);
     ModelSettings settings = ModelSettings.from(cfg.coefficients());
     TrainCoefficients train = new TrainCoefficients(spark, wh, settings);
-    PublishCoefficients pub = new PublishCoefficients(spark, wh, cfg.coefficients(), dir);
+    PublishCoefficients pub =
+        new PublishCoefficients(
+            spark, wh, cfg.coefficients(), dir, cfg.publication().readerGrace());
     PublishedFolder folder = new PublishedFolder(dir);
 
     train.trainAndRecord(RUN);
