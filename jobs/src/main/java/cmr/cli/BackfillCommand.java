@@ -1,7 +1,9 @@
 package cmr.cli;
 
+import cmr.config.CmrConfig;
 import cmr.pipeline.Runner;
 import cmr.step.RunOptions;
+import cmr.warehouse.WarehouseLock;
 import java.time.LocalDate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +50,10 @@ public final class BackfillCommand implements Runnable {
 
   @Override
   public void run() {
-    Runner.create(common.config())
-        .backfill(from, to, new RunOptions(forcePublish, noPublish, true), keepGoing, resume);
+    CmrConfig cfg = common.config();
+    try (WarehouseLock lock = common.lockWarehouse(cfg)) {
+      Runner.create(cfg)
+          .backfill(from, to, new RunOptions(forcePublish, noPublish, true), keepGoing, resume);
+    }
   }
 }

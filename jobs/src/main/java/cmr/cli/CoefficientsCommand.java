@@ -8,9 +8,9 @@ import cmr.config.CmrConfig;
 import cmr.spark.SparkSessions;
 import cmr.step.Progress;
 import cmr.warehouse.Warehouse;
+import cmr.warehouse.WarehouseLock;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,13 +55,15 @@ public final class CoefficientsCommand implements Runnable {
     @Override
     public void run() {
       CmrConfig cfg = common.config();
-      SparkSession spark = SparkSessions.getOrCreate(cfg);
-      TrainCoefficients.Result r =
-          new TrainCoefficients(
-                  spark,
-                  new Warehouse(cfg.paths().warehouse()),
-                  ModelSettings.from(cfg.coefficients()))
-              .trainAndRecord(date, Progress.stdout());
+      TrainCoefficients.Result r;
+      try (WarehouseLock lock = common.lockWarehouse(cfg)) {
+        r =
+            new TrainCoefficients(
+                    SparkSessions.getOrCreate(cfg),
+                    new Warehouse(cfg.paths().warehouse()),
+                    ModelSettings.from(cfg.coefficients()))
+                .trainAndRecord(date, Progress.stdout());
+      }
       System.out.printf(
           "trained %d campaigns for %s (%d cold_start, %d no_history, %d funded)%n",
           r.campaigns(), date, r.coldStart(), r.noHistory(), r.funded());
@@ -88,15 +90,17 @@ public final class CoefficientsCommand implements Runnable {
     @Override
     public void run() {
       CmrConfig cfg = common.config();
-      SparkSession spark = SparkSessions.getOrCreate(cfg);
-      PublishCoefficients.Result r =
-          new PublishCoefficients(
-                  spark,
-                  new Warehouse(cfg.paths().warehouse()),
-                  cfg.coefficients(),
-                  Path.of(cfg.paths().publishedDir()),
-                  cfg.publication().readerGrace())
-              .publish(date, force);
+      PublishCoefficients.Result r;
+      try (WarehouseLock lock = common.lockWarehouse(cfg)) {
+        r =
+            new PublishCoefficients(
+                    SparkSessions.getOrCreate(cfg),
+                    new Warehouse(cfg.paths().warehouse()),
+                    cfg.coefficients(),
+                    Path.of(cfg.paths().publishedDir()),
+                    cfg.publication().readerGrace())
+                .publish(date, force);
+      }
       System.out.println(r.detail());
     }
   }
@@ -113,8 +117,11 @@ public final class CoefficientsCommand implements Runnable {
 
     @Override
     public void run() {
-      System.out.println(
-          new PublishedVersions(Path.of(common.config().paths().publishedDir())).rollback(version));
+      CmrConfig cfg = common.config();
+      try (WarehouseLock lock = common.lockWarehouse(cfg)) {
+        System.out.println(
+            new PublishedVersions(Path.of(cfg.paths().publishedDir())).rollback(version));
+      }
     }
   }
 

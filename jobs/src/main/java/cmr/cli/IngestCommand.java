@@ -1,9 +1,11 @@
 package cmr.cli;
 
+import cmr.config.CmrConfig;
 import cmr.ingest.IngestStep;
 import cmr.pipeline.NightlyPipeline;
 import cmr.pipeline.Runner;
 import cmr.step.RunOptions;
+import cmr.warehouse.WarehouseLock;
 import java.time.LocalDate;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -28,7 +30,10 @@ public final class IngestCommand implements Runnable {
 
   @Override
   public void run() {
-    Runner.create(common.config())
-        .nightly(new NightlyPipeline(List.of(new IngestStep())), date, RunOptions.defaults());
+    CmrConfig cfg = common.config();
+    try (WarehouseLock lock = common.lockWarehouse(cfg)) {
+      Runner.create(cfg)
+          .nightly(new NightlyPipeline(List.of(new IngestStep())), date, RunOptions.defaults());
+    }
   }
 }

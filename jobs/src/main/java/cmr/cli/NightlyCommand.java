@@ -1,7 +1,9 @@
 package cmr.cli;
 
+import cmr.config.CmrConfig;
 import cmr.pipeline.Runner;
 import cmr.step.RunOptions;
+import cmr.warehouse.WarehouseLock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,12 +50,15 @@ public final class NightlyCommand implements Runnable {
 
   @Override
   public void run() {
-    Runner runner = Runner.create(common.config());
-    RunOptions options = new RunOptions(forcePublish, noPublish, true);
-    if (steps == null || steps.isEmpty()) {
-      runner.nightly(date, options);
-    } else {
-      runner.nightlySteps(date, options, new LinkedHashSet<>(steps));
+    CmrConfig cfg = common.config();
+    try (WarehouseLock lock = common.lockWarehouse(cfg)) {
+      Runner runner = Runner.create(cfg);
+      RunOptions options = new RunOptions(forcePublish, noPublish, true);
+      if (steps == null || steps.isEmpty()) {
+        runner.nightly(date, options);
+      } else {
+        runner.nightlySteps(date, options, new LinkedHashSet<>(steps));
+      }
     }
   }
 }

@@ -32,6 +32,7 @@ public record CmrConfig(
     Coefficients coefficients,
     Dashboard dashboard,
     Publication publication,
+    Operations operations,
     SparkSettings spark) {
 
   public record Paths(
@@ -117,6 +118,26 @@ public record CmrConfig(
    * (longer than any reader's load).
    */
   public record Publication(java.time.Duration readerGrace) {}
+
+  /**
+   * {@code operations}: the writer lock (a lock whose heartbeat is older than {@code
+   * lockStaleAfter} is taken over; the holder renews it every {@code lockHeartbeat}).
+   */
+  public record Operations(java.time.Duration lockStaleAfter, java.time.Duration lockHeartbeat) {}
+
+  /** The spark.extra settings for Hadoop ({@code spark.hadoop.X}), as Hadoop keys {@code X}. */
+  public Map<String, String> hadoopSettings() {
+    Map<String, String> out = new TreeMap<>();
+    spark
+        .extra()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("spark.hadoop.")) {
+                out.put(k.substring("spark.hadoop.".length()), v);
+              }
+            });
+    return out;
+  }
 
   public record SparkSettings(
       String master, String appName, int shufflePartitions, Map<String, String> extra) {}
@@ -207,6 +228,9 @@ public record CmrConfig(
                 doubles(c.getConfig("coefficients.model"))),
             new Dashboard(c.getString("dashboard.locale")),
             new Publication(c.getDuration("publication.reader_grace")),
+            new Operations(
+                c.getDuration("operations.lock_stale_after"),
+                c.getDuration("operations.lock_heartbeat")),
             new SparkSettings(
                 c.getString("spark.master"),
                 c.getString("spark.app_name"),
@@ -267,6 +291,14 @@ public record CmrConfig(
     if (!dashboard.locale().equals("en") && !dashboard.locale().equals("zh-CN")) {
       throw Errors.config("dashboard.locale", "is " + dashboard.locale(), "use en or zh-CN");
     }
+    if (operations.lockHeartbeat().compareTo(operations.lockStaleAfter()) >= 0
+        || operations.lockHeartbeat().isNegative()
+        || operations.lockHeartbeat().isZero()) {
+      throw Errors.config(
+          "operations.lock_heartbeat",
+          "is " + operations.lockHeartbeat() + ", not shorter than lock_stale_after",
+          "use a heartbeat well below operations.lock_stale_after (defaults 10s and 2m)");
+    }
     if (publication.readerGrace().isNegative()) {
       throw Errors.config(
           "publication.reader_grace", "is negative", "use a duration such as 10m (0 = none)");
@@ -288,6 +320,7 @@ public record CmrConfig(
         coefficients,
         dashboard,
         publication,
+        operations,
         spark);
   }
 }

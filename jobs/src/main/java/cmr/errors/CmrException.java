@@ -46,7 +46,12 @@ public final class CmrException extends RuntimeException {
    * mistake {@code cmr: usage error: ...} / {@code cmr: config error: ...}.
    */
   public String oneLine() {
-    String what = exitCode == Errors.USAGE ? step + " error" : step + " failed";
+    String what =
+        switch (exitCode) {
+          case Errors.USAGE -> step + " error";
+          case Errors.LOCKED -> "warehouse busy";
+          default -> step + " failed";
+        };
     return "cmr: " + what + ": " + input + ": " + reason + (fix == null ? "" : " (" + fix + ")");
   }
 

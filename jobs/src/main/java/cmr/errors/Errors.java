@@ -4,13 +4,14 @@ package cmr.errors;
  * Every user-facing failure is made here, so that messages share one shape: what is wrong, where,
  * and how to fix it. Exit codes (documented in README.md): 2 usage or configuration, 3 input data
  * (unreadable file, reject rate, reconciliation), 4 a publication check refused a coefficient
- * version, 5 a step failed for another reason.
+ * version, 5 a step failed for another reason, 6 another writer holds the warehouse lock.
  */
 public final class Errors {
   public static final int USAGE = 2;
   public static final int INPUT = 3;
   public static final int PUBLICATION = 4;
   public static final int STEP = 5;
+  public static final int LOCKED = 6;
 
   private Errors() {}
 
@@ -88,6 +89,11 @@ public final class Errors {
         "rebuild the warehouse: run `cmr backfill` over the dates into a new --warehouse folder "
             + "(or `cmr demo --fresh` for the demo); see docs/architecture.md, Upgrading",
         cause);
+  }
+
+  /** Another writer holds the warehouse lock ({@code cmr.warehouse.WarehouseLock}). */
+  public static CmrException locked(String warehouse, String holder, String fix) {
+    return new CmrException(LOCKED, "lock", warehouse, "locked by " + holder, fix, null);
   }
 
   public static CmrException step(String step, String input, String reason, Throwable cause) {

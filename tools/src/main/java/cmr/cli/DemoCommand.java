@@ -8,6 +8,7 @@ import cmr.generate.Scale;
 import cmr.pipeline.Runner;
 import cmr.step.Progress;
 import cmr.step.RunOptions;
+import cmr.warehouse.WarehouseLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -56,6 +57,12 @@ public final class DemoCommand implements Runnable {
   @Override
   public void run() {
     CmrConfig cfg = common.config();
+    try (WarehouseLock lock = common.lockWarehouse(cfg)) {
+      demo(cfg);
+    }
+  }
+
+  private void demo(CmrConfig cfg) {
     Progress progress = Progress.stdout();
     Path landing = Path.of(cfg.paths().landing());
     LocalDate to = from.plusDays(days - 1L);
@@ -67,8 +74,14 @@ public final class DemoCommand implements Runnable {
     if (fresh) {
       Path wh = Path.of(cfg.paths().warehouse());
       progress.step("demo", "--fresh: deleting the warehouse " + wh.toAbsolutePath());
-      try {
-        SampleDataGenerator.deleteTree(wh);
+      try (var children = java.nio.file.Files.list(wh)) {
+        for (Path child : children.toList()) {
+          if (!child.getFileName().toString().equals(WarehouseLock.FILE)) {
+            SampleDataGenerator.deleteTree(child);
+          }
+        }
+      } catch (java.nio.file.NoSuchFileException e) {
+        // nothing to delete
       } catch (IOException e) {
         throw Errors.step(
             "demo", wh.toString(), "cannot delete the warehouse: " + e.getMessage(), e);
