@@ -40,6 +40,7 @@ class ArchitectureTest {
           List.of("kpis"),
           List.of("coefficients"),
           List.of("export"),
+          List.of("ops"),
           List.of("pipeline"),
           List.of("cli"));
 

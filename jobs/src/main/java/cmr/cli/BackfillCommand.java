@@ -43,6 +43,12 @@ public final class BackfillCommand implements Runnable {
       description = "Publish coefficients even if the drift check fails.")
   boolean forcePublish;
 
+  @Option(
+      names = "--allow-gap",
+      description =
+          "Run although an arrival day between the first date run and --from was never ingested.")
+  boolean allowGap;
+
   @Option(names = "--no-publish", description = "Train coefficients but do not publish them.")
   boolean noPublish;
 
@@ -53,7 +59,12 @@ public final class BackfillCommand implements Runnable {
     CmrConfig cfg = common.config();
     try (WarehouseLock lock = common.lockWarehouse(cfg)) {
       Runner.create(cfg)
-          .backfill(from, to, new RunOptions(forcePublish, noPublish, true), keepGoing, resume);
+          .backfill(
+              from,
+              to,
+              new RunOptions(forcePublish, noPublish, true).withAllowGap(allowGap),
+              keepGoing,
+              resume);
     }
   }
 }

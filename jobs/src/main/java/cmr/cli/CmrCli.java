@@ -10,9 +10,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code cmr} command line. Exit codes: 0 success, 2 usage or configuration, 3 input data, 4
- * publication refused, 5 another step failure. On failure one line goes to stderr naming the step,
- * the input and the reason; the stack trace goes to the log only.
+ * The {@code cmr} command line. Exit codes: 0 success, 1 {@code status} found something that needs
+ * attention, 2 usage or configuration (also a gap of never-ingested days), 3 input data, 4
+ * publication refused, 5 another step failure, 6 another writer holds the warehouse lock, 7 a fact
+ * source's delivery is missing or short (when configured to fail). On failure one line goes to
+ * stderr naming the step, the input and the reason; the stack trace goes to the log only.
  */
 @Command(
     name = "cmr",
@@ -25,6 +27,7 @@ import picocli.CommandLine.Spec;
       BackfillCommand.class,
       IngestCommand.class,
       SqlCommand.class,
+      StatusCommand.class,
       CoefficientsCommand.class,
       CommandLine.HelpCommand.class
     })

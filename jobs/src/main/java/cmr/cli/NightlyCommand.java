@@ -36,6 +36,13 @@ public final class NightlyCommand implements Runnable {
   boolean noPublish;
 
   @Option(
+      names = "--allow-gap",
+      description =
+          "Run although an earlier arrival day since the first date run was never ingested "
+              + "(by default such a gap fails the run with exit code 2, naming the days).")
+  boolean allowGap;
+
+  @Option(
       names = "--steps",
       split = ",",
       paramLabel = "STEP[,STEP...]",
@@ -53,7 +60,7 @@ public final class NightlyCommand implements Runnable {
     CmrConfig cfg = common.config();
     try (WarehouseLock lock = common.lockWarehouse(cfg)) {
       Runner runner = Runner.create(cfg);
-      RunOptions options = new RunOptions(forcePublish, noPublish, true);
+      RunOptions options = new RunOptions(forcePublish, noPublish, true).withAllowGap(allowGap);
       if (steps == null || steps.isEmpty()) {
         runner.nightly(date, options);
       } else {

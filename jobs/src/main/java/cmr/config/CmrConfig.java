@@ -123,7 +123,14 @@ public record CmrConfig(
    * {@code operations}: the writer lock (a lock whose heartbeat is older than {@code
    * lockStaleAfter} is taken over; the holder renews it every {@code lockHeartbeat}).
    */
-  public record Operations(java.time.Duration lockStaleAfter, java.time.Duration lockHeartbeat) {}
+  public record Operations(
+      java.time.Duration lockStaleAfter, java.time.Duration lockHeartbeat, Freshness freshness) {}
+
+  /**
+   * {@code operations.freshness}: how a fact source's delivery for a day is judged (see {@code
+   * conf/application.conf}); {@code fail} true makes a problem fail the ingest (exit code 7).
+   */
+  public record Freshness(int medianDays, double minShare, int minHistoryDays, boolean fail) {}
 
   /** The spark.extra settings for Hadoop ({@code spark.hadoop.X}), as Hadoop keys {@code X}. */
   public Map<String, String> hadoopSettings() {
@@ -230,7 +237,12 @@ public record CmrConfig(
             new Publication(c.getDuration("publication.reader_grace")),
             new Operations(
                 c.getDuration("operations.lock_stale_after"),
-                c.getDuration("operations.lock_heartbeat")),
+                c.getDuration("operations.lock_heartbeat"),
+                new Freshness(
+                    c.getInt("operations.freshness.median_days"),
+                    c.getDouble("operations.freshness.min_share"),
+                    c.getInt("operations.freshness.min_history_days"),
+                    onProblem(c.getString("operations.freshness.on_problem")))),
             new SparkSettings(
                 c.getString("spark.master"),
                 c.getString("spark.app_name"),
@@ -238,6 +250,15 @@ public record CmrConfig(
                 Map.copyOf(extra)));
     cfg.validate();
     return cfg;
+  }
+
+  private static boolean onProblem(String v) {
+    return switch (v) {
+      case "warn" -> false;
+      case "fail" -> true;
+      default ->
+          throw Errors.config("operations.freshness.on_problem", "is " + v, "use warn or fail");
+    };
   }
 
   private static Map<String, Double> doubles(Config c) {

@@ -4,7 +4,8 @@ package cmr.errors;
  * Every user-facing failure is made here, so that messages share one shape: what is wrong, where,
  * and how to fix it. Exit codes (documented in README.md): 2 usage or configuration, 3 input data
  * (unreadable file, reject rate, reconciliation), 4 a publication check refused a coefficient
- * version, 5 a step failed for another reason, 6 another writer holds the warehouse lock.
+ * version, 5 a step failed for another reason, 6 another writer holds the warehouse lock, 7 a fact
+ * source's delivery is missing or short (operations.freshness.on_problem = fail).
  */
 public final class Errors {
   public static final int USAGE = 2;
@@ -12,6 +13,7 @@ public final class Errors {
   public static final int PUBLICATION = 4;
   public static final int STEP = 5;
   public static final int LOCKED = 6;
+  public static final int STALE_INPUT = 7;
 
   private Errors() {}
 
@@ -89,6 +91,28 @@ public final class Errors {
         "rebuild the warehouse: run `cmr backfill` over the dates into a new --warehouse folder "
             + "(or `cmr demo --fresh` for the demo); see docs/architecture.md, Upgrading",
         cause);
+  }
+
+  /**
+   * Earlier arrival days were never ingested (a failed night not rerun): fix by running them; exit
+   * 2 like a usage error, since a retry alone does not help.
+   */
+  public static CmrException gap(String run, String reason, String fix) {
+    return new CmrException(USAGE, "gap check", run, reason, fix, null);
+  }
+
+  /**
+   * A fact source's delivery for a day is missing or short, with {@code
+   * operations.freshness.on_problem = fail}: retry when upstream has delivered.
+   */
+  public static CmrException staleInput(String input, String reason) {
+    return new CmrException(
+        STALE_INPUT,
+        "freshness",
+        input,
+        reason,
+        "rerun the date when the delivery is complete, or set operations.freshness.on_problem = warn",
+        null);
   }
 
   /** Another writer holds the warehouse lock ({@code cmr.warehouse.WarehouseLock}). */

@@ -114,6 +114,11 @@ public final class Runner {
     Instant start = Instant.now();
     progress.step("nightly", "run " + ctx.runId());
     try {
+      if (pipeline.steps().stream().anyMatch(s -> !s.perArrivalDay())) {
+        // only runs that recompute state and gold depend on the earlier days (ingest alone can
+        // fill a gap)
+        GapCheck.check(ctx, ctx.isRange() ? "backfill" : "nightly");
+      }
       pipeline.run(ctx, satisfied);
       log.record(
           ctx.runId(),

@@ -117,6 +117,23 @@ public final class RunLog {
     return r.isNullAt(0) ? Optional.empty() : Optional.of(r.getDate(0).toLocalDate());
   }
 
+  /** The earliest run date whose given job succeeded, if any (e.g. the first date run). */
+  public Optional<LocalDate> firstSucceeded(String job) {
+    if (!Warehouse.exists(spark, path)) {
+      return Optional.empty();
+    }
+    Row r =
+        spark
+            .read()
+            .format("delta")
+            .load(path)
+            .where(
+                functions.col("status").equalTo("succeeded").and(functions.col("job").equalTo(job)))
+            .selectExpr("min(run_date)")
+            .first();
+    return r.isNullAt(0) ? Optional.empty() : Optional.of(r.getDate(0).toLocalDate());
+  }
+
   /** Whether the given job succeeded for the given run date in some run. */
   public boolean succeeded(String job, LocalDate date) {
     return succeededDates(job, date, date).contains(date);
