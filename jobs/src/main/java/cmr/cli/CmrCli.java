@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       SqlCommand.class,
       StatusCommand.class,
+      MaintainCommand.class,
       CoefficientsCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -124,7 +124,10 @@ public record CmrConfig(
    * lockStaleAfter} is taken over; the holder renews it every {@code lockHeartbeat}).
    */
   public record Operations(
-      java.time.Duration lockStaleAfter, java.time.Duration lockHeartbeat, Freshness freshness) {}
+      java.time.Duration lockStaleAfter,
+      java.time.Duration lockHeartbeat,
+      Freshness freshness,
+      java.time.Duration vacuumRetention) {}
 
   /**
    * {@code operations.freshness}: how a fact source's delivery for a day is judged (see {@code
@@ -242,7 +245,8 @@ public record CmrConfig(
                     c.getInt("operations.freshness.median_days"),
                     c.getDouble("operations.freshness.min_share"),
                     c.getInt("operations.freshness.min_history_days"),
-                    onProblem(c.getString("operations.freshness.on_problem")))),
+                    onProblem(c.getString("operations.freshness.on_problem"))),
+                c.getDuration("operations.vacuum_retention")),
             new SparkSettings(
                 c.getString("spark.master"),
                 c.getString("spark.app_name"),
@@ -319,6 +323,16 @@ public record CmrConfig(
           "operations.lock_heartbeat",
           "is " + operations.lockHeartbeat() + ", not shorter than lock_stale_after",
           "use a heartbeat well below operations.lock_stale_after (defaults 10s and 2m)");
+    }
+    long floorDays = Math.max(7, settlement.cycleDays() + ingest.lateDays());
+    if (operations.vacuumRetention().compareTo(java.time.Duration.ofDays(floorDays)) < 0) {
+      throw Errors.config(
+          "operations.vacuum_retention",
+          "is " + operations.vacuumRetention().toHours() + "h, shorter than " + floorDays + " days",
+          "keep at least max(7 days, settlement.cycle_days + ingest.late_days) = "
+              + floorDays
+              + " days: time travel back over a settlement cycle and its late window (the"
+              + " settlement audit) and Delta's own 7-day safety need it");
     }
     if (publication.readerGrace().isNegative()) {
       throw Errors.config(

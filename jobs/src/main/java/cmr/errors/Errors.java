@@ -5,7 +5,9 @@ package cmr.errors;
  * and how to fix it. Exit codes (documented in README.md): 2 usage or configuration, 3 input data
  * (unreadable file, reject rate, reconciliation), 4 a publication check refused a coefficient
  * version, 5 a step failed for another reason, 6 another writer holds the warehouse lock, 7 a fact
- * source's delivery is missing or short (operations.freshness.on_problem = fail).
+ * source's delivery is missing or short (operations.freshness.on_problem = fail), 8 a transient
+ * fault (I/O, network, a lost executor): worth a retry. 6, 7 and 8 are the ones a scheduler
+ * retries; 2, 3, 4 and 5 need a human.
  */
 public final class Errors {
   public static final int USAGE = 2;
@@ -14,6 +16,7 @@ public final class Errors {
   public static final int STEP = 5;
   public static final int LOCKED = 6;
   public static final int STALE_INPUT = 7;
+  public static final int TRANSIENT = 8;
 
   private Errors() {}
 
@@ -134,6 +137,38 @@ public final class Errors {
     if (nl > 0) {
       msg = msg.substring(0, nl);
     }
+    if (transient_(t)) {
+      return new CmrException(
+          TRANSIENT,
+          step,
+          input,
+          msg,
+          "a transient fault (I/O, network, lost executor): rerun the same command; a run is"
+              + " idempotent",
+          t);
+    }
     return step(step, input, msg, t);
+  }
+
+  /**
+   * Whether a failure is worth a retry: an I/O or network fault, a timeout or a lost executor
+   * anywhere in its causes (not a bug, not bad data).
+   */
+  static boolean transient_(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof java.io.IOException
+          || c instanceof java.util.concurrent.TimeoutException
+          || c instanceof java.io.UncheckedIOException) {
+        return true;
+      }
+      String m = String.valueOf(c.getMessage());
+      if (m.contains("Lost executor")
+          || m.contains("ExecutorLostFailure")
+          || m.contains("Connection refused")
+          || m.contains("No space left on device")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
