@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       SqlCommand.class,
       StatusCommand.class,
       MaintainCommand.class,
+      QuarantineCommand.class,
       CoefficientsCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -137,6 +137,14 @@ public final class Runner {
   }
 
   /**
+   * Replays the quarantined rows of {@code source} on arrival day {@code dt} after upstream fixed
+   * the files ({@link Replay}); returns the summary line.
+   */
+  public String replay(String source, LocalDate dt, String reason, RunOptions options) {
+    return Replay.run(this, source, dt, reason, options);
+  }
+
+  /**
    * Backfill: the same gold tables as running nightly for each date from {@code from} to {@code to}
    * in order, by the same steps in one pass over the range (the run context's arrival days {@code
    * from .. to}). Ingest judges every row against its own arrival day and duplicates in arrival
