@@ -90,7 +90,14 @@ public final class SqlCommand implements Runnable {
       if (!(e instanceof org.apache.spark.sql.AnalysisException)) {
         throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
       }
-      String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      // Spark's parse errors start with an empty line: the reason is the first non-blank one
+      String msg =
+          String.valueOf(e.getMessage())
+              .lines()
+              .map(String::strip)
+              .filter(l -> !l.isEmpty())
+              .findFirst()
+              .orElse(e.getClass().getSimpleName());
       throw Errors.usage(
           "sql",
           msg,

@@ -88,6 +88,12 @@ public final class Maintenance {
     List<TableResult> out = new ArrayList<>();
     List<String> which = tables.isEmpty() ? tables() : tables;
     double hours = retention.toMinutes() / 60.0;
+    spark
+        .conf()
+        .set(
+            "spark.databricks.delta.commitInfo.userMetadata",
+            "maintain_"
+                + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     for (String t : which) {
       String path = wh.root() + "/" + t;
       Files before = files(path);
@@ -100,6 +106,7 @@ public final class Maintenance {
       progress.step("maintain", r.line());
       out.add(r);
     }
+    spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
     return out;
   }
 

@@ -25,6 +25,10 @@ import org.apache.spark.sql.SparkSession;
 public final class Runner {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+  /** The session setting whose value Delta writes into each commit's {@code userMetadata}. */
+  public static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+
   private final CmrConfig cfg;
   private final SparkSession spark;
   private final Progress progress;
@@ -113,6 +117,8 @@ public final class Runner {
     RunLog log = new RunLog(spark, ctx.wh());
     Instant start = Instant.now();
     progress.step("nightly", "run " + ctx.runId());
+    // every Delta commit of the run carries its run id: DESCRIBE HISTORY joins ops/job_runs
+    spark.conf().set(USER_METADATA, ctx.runId());
     try {
       if (pipeline.steps().stream().anyMatch(s -> !s.perArrivalDay())) {
         // only runs that recompute state and gold depend on the earlier days (ingest alone can
@@ -133,6 +139,8 @@ public final class Runner {
     } catch (CmrException e) {
       log.record(ctx.runId(), date, "nightly", "failed", start, Instant.now(), null, e.oneLine());
       throw e;
+    } finally {
+      spark.conf().unset(USER_METADATA);
     }
   }
 

@@ -62,6 +62,24 @@ class SqlCommandTest {
   }
 
   @Test
+  void aSyntaxErrorShowsSparksMessage() {
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(buf, true, StandardCharsets.UTF_8));
+    Out o;
+    try {
+      o = sql("SELEC date FROM daily_kpis");
+    } finally {
+      System.setErr(old);
+    }
+    assertEquals(2, o.exit());
+    String err = buf.toString(StandardCharsets.UTF_8);
+    assertTrue(
+        err.contains("cmr: usage error: sql: [PARSE_SYNTAX_ERROR] Syntax error at or near 'SELEC'"),
+        err);
+  }
+
+  @Test
   void everyNotebookCellRunsWithCmrSql() throws IOException {
     for (String name : DashboardExporter.NOTEBOOKS) {
       for (JsonNode cell : DashboardExporter.definition(name).path("cells")) {

@@ -70,6 +70,18 @@ class ReplayTest {
                     + wh
                     + "/ops/job_runs` WHERE job = 'replay'")));
 
+    // every commit of the replay's run carries its run id: DESCRIBE HISTORY joins ops/job_runs
+    assertEquals(
+        List.of("true"),
+        TestSpark.rows(
+            io.delta.tables.DeltaTable.forPath(spark, wh + "/gold/daily_kpis")
+                .history(1)
+                .selectExpr("userMetadata")
+                .join(
+                    spark.read().format("delta").load(wh + "/ops/job_runs"),
+                    org.apache.spark.sql.functions.expr("userMetadata = run_id"))
+                .selectExpr("count(*) > 0")));
+
     // idempotent: nothing is left to replay, and nothing changes
     String again = runner.replay("orders", D1, "bad_money", quiet);
     assertTrue(again.startsWith("nothing quarantined for orders dt=2026-11-10"), again);
