@@ -119,14 +119,39 @@ public final class VersionedFolder {
     }
   }
 
-  /** A new, empty hidden folder in which {@code version} is written before {@link #commit}. */
+  /**
+   * A new, empty hidden folder in which {@code version} is written before {@link #commit}. Staging
+   * folders and temporary files left by a writer that was killed are deleted first (the single
+   * writer holds the warehouse lock, so none of them is in use).
+   */
   public Path stage(String version) {
     try {
       Files.createDirectories(dir);
+      removeAbandoned();
       return Files.createDirectory(dir.resolve("." + version + ".tmp-" + UUID.randomUUID()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a staging folder under " + dir, e);
     }
+  }
+
+  /** Deletes the hidden {@code .<name>.tmp-<uuid>} entries a killed writer left behind. */
+  public List<String> removeAbandoned() {
+    List<String> removed = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return removed;
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      for (Path p : ds) {
+        String n = p.getFileName().toString();
+        if (n.startsWith(".") && n.matches(".*\\.tmp-[0-9a-f-]{36}")) {
+          deleteTree(p);
+          removed.add(n);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+    return removed;
   }
 
   /** Fsyncs every file of {@code staged} and renames it into place as {@code version}. */
