@@ -177,6 +177,9 @@ public final class LandingReader {
 
   /** Parquet files in one read; their schemas are merged (a column missing in a file is null). */
   private Dataset<Row> readParquet(Source source, List<LandingFile> files) {
+    for (LandingFile f : files) {
+      emptyParquet(f);
+    }
     Dataset<Row> raw;
     try {
       raw = spark.read().option("mergeSchema", "true").parquet(paths(files));
@@ -273,6 +276,19 @@ public final class LandingReader {
       }
     }
     return t;
+  }
+
+  /** A 0-byte parquet file has no footer: say so instead of Parquet's own error. */
+  private void emptyParquet(LandingFile f) {
+    Path p = new Path(f.path());
+    try {
+      if (p.getFileSystem(conf()).getFileStatus(p).getLen() == 0) {
+        throw new UnreadableFileException(
+            f.path(), "is empty (0 bytes): a parquet file has at least a footer");
+      }
+    } catch (IOException e) {
+      throw new UnreadableFileException(f.path(), e);
+    }
   }
 
   private StructType parquetSchema(LandingFile f) {
