@@ -57,6 +57,29 @@ class UnreadableInputTest {
     return e.oneLine();
   }
 
+  /**
+   * Ingests the same landing again with {@code overrides}: the odd file's row (or the whole file)
+   * is quarantined with {@code reason}, and the good file's row g1 is in bronze.
+   */
+  static void ingestsQuarantining(RunContext ctx, Map<String, String> overrides, String reason) {
+    RunContext lenient =
+        TestRuns.context(Path.of(ctx.cfg().paths().landing()).getParent(), D, overrides);
+    new IngestStep().run(lenient);
+    SparkSession spark = lenient.spark();
+    assertEquals(
+        List.of(reason),
+        TestSpark.rows(
+            spark.read().format("delta").load(lenient.wh().ops("quarantine")).select("reason")));
+    assertEquals(
+        List.of("g1"),
+        TestSpark.rows(
+            spark
+                .read()
+                .format("delta")
+                .load(lenient.wh().bronze("user_activity"))
+                .select("event_id")));
+  }
+
   @Test
   void aZeroByteParquetFileFailsNamingIt() {
     String line =
@@ -74,25 +97,8 @@ class UnreadableInputTest {
             "corrupt.parquet",
             "PAR1 this is not really parquet PAR1".getBytes(StandardCharsets.UTF_8));
     failsNaming(ctx, "corrupt.parquet");
-    RunContext lenient =
-        TestRuns.context(
-            Path.of(ctx.cfg().paths().landing()).getParent(),
-            D,
-            Map.of("ingest.quarantine_unreadable_files", "true"));
-    new IngestStep().run(lenient);
-    SparkSession spark = lenient.spark();
-    assertEquals(
-        List.of("unreadable_file"),
-        TestSpark.rows(
-            spark.read().format("delta").load(lenient.wh().ops("quarantine")).select("reason")));
-    assertEquals(
-        List.of("g1"),
-        TestSpark.rows(
-            spark
-                .read()
-                .format("delta")
-                .load(lenient.wh().bronze("user_activity"))
-                .select("event_id")));
+    ingestsQuarantining(
+        ctx, Map.of("ingest.quarantine_unreadable_files", "true"), "unreadable_file");
   }
 
   @Test
@@ -167,17 +173,7 @@ class UnreadableInputTest {
     RunContext ctx =
         landing(
             "big", "user_activity", "big.jsonl", big.toString().getBytes(StandardCharsets.UTF_8));
-    RunContext lenient =
-        TestRuns.context(
-            Path.of(ctx.cfg().paths().landing()).getParent(),
-            D,
-            Map.of("ingest.max_reject_rate", "1.0"));
-    new IngestStep().run(lenient);
-    SparkSession spark = lenient.spark();
-    assertEquals(
-        List.of("unparseable"),
-        TestSpark.rows(
-            spark.read().format("delta").load(lenient.wh().ops("quarantine")).select("reason")));
+    ingestsQuarantining(ctx, Map.of("ingest.max_reject_rate", "1.0"), "unparseable");
   }
 
   /** Nesting deeper than the JSON parser's limit (1,000 levels): the row is unparseable. */
@@ -191,24 +187,6 @@ class UnreadableInputTest {
             + "}\n";
     RunContext ctx =
         landing("nested", "user_activity", "nested.jsonl", line.getBytes(StandardCharsets.UTF_8));
-    RunContext lenient =
-        TestRuns.context(
-            Path.of(ctx.cfg().paths().landing()).getParent(),
-            D,
-            Map.of("ingest.max_reject_rate", "1.0"));
-    new IngestStep().run(lenient);
-    SparkSession spark = lenient.spark();
-    assertEquals(
-        List.of("unparseable"),
-        TestSpark.rows(
-            spark.read().format("delta").load(lenient.wh().ops("quarantine")).select("reason")));
-    assertEquals(
-        List.of("g1"),
-        TestSpark.rows(
-            spark
-                .read()
-                .format("delta")
-                .load(lenient.wh().bronze("user_activity"))
-                .select("event_id")));
+    ingestsQuarantining(ctx, Map.of("ingest.max_reject_rate", "1.0"), "unparseable");
   }
 }
