@@ -13,8 +13,9 @@
 --   holds late events dated before the first date run).
 --   Like for like (SPEC §3: "GMV and CMR like for like come from daily_kpis"): *_prev_same_days
 --   = the daily_kpis rows of those same first days of M-1 summed (NULL when none of those days
---   has a row); *_mom_same_days and *_yoy_same_days = growth of the month's gmv / cmr against the
---   daily_kpis sums of the same first days of M-1 and of M-12.
+--   has a row); *_mom_same_days and *_yoy_same_days = growth of the month's own daily_kpis rows
+--   (cover_start .. month_end) summed against those sums of the same first days of M-1 and of
+--   M-12: both sides are sums of daily rows, so they compare like for like to the cent.
 WITH months AS (
   SELECT * FROM kpi_months
 ),
@@ -40,6 +41,12 @@ money AS (
          sum(x.commission_exact) AS commission_exact
   FROM months m
   LEFT JOIN merchant_daily_money x ON x.date BETWEEN m.cover_start AND m.month_end
+  GROUP BY m.month
+),
+this_days AS (
+  SELECT m.month, sum(d.gmv) AS gmv, sum(d.cmr) AS cmr
+  FROM months m
+  LEFT JOIN daily_kpis d ON d.date BETWEEN m.cover_start AND m.month_end
   GROUP BY m.month
 ),
 prev_days AS (
@@ -109,11 +116,12 @@ SELECT r.month,
        CAST(pd.gmv AS DECIMAL(18,2)) AS gmv_prev_same_days,
        CAST(pd.cmr AS DECIMAL(18,2)) AS cmr_prev_same_days,
        CAST(pd.compensation AS DECIMAL(18,2)) AS compensation_prev_same_days,
-       growth(r.gmv, pd.gmv) AS gmv_mom_same_days,
-       growth(r.cmr, pd.cmr) AS cmr_mom_same_days,
-       growth(r.gmv, yd.gmv) AS gmv_yoy_same_days,
-       growth(r.cmr, yd.cmr) AS cmr_yoy_same_days
+       growth(td.gmv, pd.gmv) AS gmv_mom_same_days,
+       growth(td.cmr, pd.cmr) AS cmr_mom_same_days,
+       growth(td.gmv, yd.gmv) AS gmv_yoy_same_days,
+       growth(td.cmr, yd.cmr) AS cmr_yoy_same_days
 FROM reported r
+JOIN this_days td ON td.month = r.month
 JOIN prev_days pd ON pd.month = r.month
 JOIN yoy_days yd ON yd.month = r.month
 LEFT JOIN history p ON p.month = r.prev_month
