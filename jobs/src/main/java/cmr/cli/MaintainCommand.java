@@ -53,7 +53,7 @@ public final class MaintainCommand implements Runnable {
       System.out.printf(
           "maintained %d tables: live files %,d -> %,d, files on disk %,d -> %,d"
               + " (vacuum retention %s)%n",
-          r.size(), lb, la, db, da, cfg.operations().vacuumRetention());
+          r.size(), lb, la, db, da, cfg.operations().vacuumRetention().toHours() / 24 + " days");
     }
   }
 }

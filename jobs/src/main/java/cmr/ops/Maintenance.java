@@ -101,13 +101,26 @@ public final class Maintenance {
       if (!vacuumOnly) {
         table.optimize().executeCompaction();
       }
-      table.vacuum(hours);
+      quietly(() -> table.vacuum(hours));
       TableResult r = new TableResult(t, before, files(path));
       progress.step("maintain", r.line());
       out.add(r);
     }
     spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
     return out;
+  }
+
+  /**
+   * Runs {@code r} without Delta's own "Deleted N files" lines on stdout (the table line says it).
+   */
+  private static void quietly(Runnable r) {
+    scala.Console$.MODULE$.withOut(
+        java.io.OutputStream.nullOutputStream(),
+        (scala.Function0<Object>)
+            () -> {
+              r.run();
+              return scala.runtime.BoxedUnit.UNIT;
+            });
   }
 
   /** Files and bytes of the table at {@code path}, live and on disk (the log excluded). */

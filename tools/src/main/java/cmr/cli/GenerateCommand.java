@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
           + "csv.gz and parquet files, with a small share of invalid rows, duplicates and late "
           + "events. Also writes the true response curves of the whole-site promotion campaigns "
           + "and generation_summary.json to the truth folder (outside the landing zone).",
-      "Same seed, scale and dates give the same bytes. See docs/generator.md."
+      "Same seed, scale and dates give the same rows (the JSON lines and CSV files byte for byte; a"
+          + " parquet file's footer metadata may differ). See docs/generator.md."
     },
     footer = {
       "",
