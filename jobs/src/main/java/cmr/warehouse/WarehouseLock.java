@@ -126,18 +126,12 @@ public final class WarehouseLock implements AutoCloseable {
                 + "s) is taken over");
       }
       if (store.moveAside(holder)) {
+        // on stderr too (the cmr loggers' console appender) and in the log file
         LOG.warn(
             "took over the writer lock of {}: {}; it was held by {}",
             warehouseRoot,
             why,
             holder.describe(now));
-        System.err.println(
-            "cmr: took over the writer lock of "
-                + warehouseRoot
-                + " ("
-                + why
-                + "): it was held by "
-                + holder.describe(now));
       }
     }
     throw Errors.locked(
