@@ -43,22 +43,22 @@ money AS (
   LEFT JOIN merchant_daily_money x ON x.date BETWEEN m.cover_start AND m.month_end
   GROUP BY m.month
 ),
-this_days AS (
-  SELECT m.month, sum(d.gmv) AS gmv, sum(d.cmr) AS cmr
+same_days AS (
+  -- one pass over daily_kpis for the three windows (a sum over no row is NULL)
+  SELECT m.month,
+         sum(IF(d.date BETWEEN m.cover_start AND m.month_end, d.gmv, NULL)) AS this_gmv,
+         sum(IF(d.date BETWEEN m.cover_start AND m.month_end, d.cmr, NULL)) AS this_cmr,
+         sum(IF(d.date BETWEEN m.prev_same_start AND m.prev_same_end, d.gmv, NULL)) AS prev_gmv,
+         sum(IF(d.date BETWEEN m.prev_same_start AND m.prev_same_end, d.cmr, NULL)) AS prev_cmr,
+         sum(IF(d.date BETWEEN m.prev_same_start AND m.prev_same_end, d.compensation, NULL))
+           AS prev_compensation,
+         sum(IF(d.date BETWEEN m.yoy_same_start AND m.yoy_same_end, d.gmv, NULL)) AS yoy_gmv,
+         sum(IF(d.date BETWEEN m.yoy_same_start AND m.yoy_same_end, d.cmr, NULL)) AS yoy_cmr
   FROM months m
-  LEFT JOIN daily_kpis d ON d.date BETWEEN m.cover_start AND m.month_end
-  GROUP BY m.month
-),
-prev_days AS (
-  SELECT m.month, sum(d.gmv) AS gmv, sum(d.cmr) AS cmr, sum(d.compensation) AS compensation
-  FROM months m
-  LEFT JOIN daily_kpis d ON d.date BETWEEN m.prev_same_start AND m.prev_same_end
-  GROUP BY m.month
-),
-yoy_days AS (
-  SELECT m.month, sum(d.gmv) AS gmv, sum(d.cmr) AS cmr
-  FROM months m
-  LEFT JOIN daily_kpis d ON d.date BETWEEN m.yoy_same_start AND m.yoy_same_end
+  LEFT JOIN daily_kpis d
+    ON d.date BETWEEN m.cover_start AND m.month_end
+    OR d.date BETWEEN m.prev_same_start AND m.prev_same_end
+    OR d.date BETWEEN m.yoy_same_start AND m.yoy_same_end
   GROUP BY m.month
 ),
 comp AS (
@@ -113,16 +113,14 @@ SELECT r.month,
        CAST(r.days_covered AS BIGINT) AS days_covered,
        CASE WHEN p.month IS NULL THEN CAST(NULL AS BIGINT)
             ELSE CAST(r.mau_prev_same_days AS BIGINT) END AS mau_prev_same_days,
-       CAST(pd.gmv AS DECIMAL(18,2)) AS gmv_prev_same_days,
-       CAST(pd.cmr AS DECIMAL(18,2)) AS cmr_prev_same_days,
-       CAST(pd.compensation AS DECIMAL(18,2)) AS compensation_prev_same_days,
-       growth(td.gmv, pd.gmv) AS gmv_mom_same_days,
-       growth(td.cmr, pd.cmr) AS cmr_mom_same_days,
-       growth(td.gmv, yd.gmv) AS gmv_yoy_same_days,
-       growth(td.cmr, yd.cmr) AS cmr_yoy_same_days
+       CAST(sd.prev_gmv AS DECIMAL(18,2)) AS gmv_prev_same_days,
+       CAST(sd.prev_cmr AS DECIMAL(18,2)) AS cmr_prev_same_days,
+       CAST(sd.prev_compensation AS DECIMAL(18,2)) AS compensation_prev_same_days,
+       growth(sd.this_gmv, sd.prev_gmv) AS gmv_mom_same_days,
+       growth(sd.this_cmr, sd.prev_cmr) AS cmr_mom_same_days,
+       growth(sd.this_gmv, sd.yoy_gmv) AS gmv_yoy_same_days,
+       growth(sd.this_cmr, sd.yoy_cmr) AS cmr_yoy_same_days
 FROM reported r
-JOIN this_days td ON td.month = r.month
-JOIN prev_days pd ON pd.month = r.month
-JOIN yoy_days yd ON yd.month = r.month
+JOIN same_days sd ON sd.month = r.month
 LEFT JOIN history p ON p.month = r.prev_month
 LEFT JOIN history y ON y.month = r.yoy_month
