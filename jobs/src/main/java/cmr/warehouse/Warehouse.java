@@ -135,14 +135,18 @@ public final class Warehouse {
   }
 
   /**
-   * {@code numOutputRows} of the table's latest commit: the rows the last write added (the pipeline
-   * is the tables' only writer, so the latest commit is the one just made).
+   * The rows the table's latest commit added: {@code numOutputRows} less {@code numCopiedRows} (the
+   * rows outside the replaced slice that Delta rewrote because they shared a file with it; how many
+   * depends on the file layout, so a rerun would count differently). The pipeline is the tables'
+   * only writer, so the latest commit is the one just made.
    */
   static long rowsWritten(SparkSession spark, String path) {
     Row last =
         DeltaTable.forPath(spark, path)
             .history(1)
-            .selectExpr("CAST(operationMetrics['numOutputRows'] AS BIGINT)")
+            .selectExpr(
+                "CAST(operationMetrics['numOutputRows'] AS BIGINT)"
+                    + " - coalesce(CAST(operationMetrics['numCopiedRows'] AS BIGINT), 0)")
             .first();
     return last.isNullAt(0) ? 0 : last.getLong(0);
   }

@@ -64,4 +64,24 @@ class WarehouseTest {
             .map(r -> r.get(0) + "|" + r.get(1) + "|" + r.get(2))
             .toList());
   }
+
+  @Test
+  void rowsWrittenCountsTheSliceNotTheRowsCopiedBesideIt() {
+    SparkSession spark = TestSpark.spark();
+    String path = TestSpark.tempDir("warehouse-counted").resolve("gold/t").toString();
+    // one file with days 1..10; then day 8..10 replaced twice: the first time Delta copies days
+    // 1..7 out of the shared file, the second time it only drops the file of the first
+    Warehouse.replace(
+        spark.sql("SELECT id AS day FROM range(1, 11)").coalesce(1), path, "true", List.of());
+    String slice = "day >= 8";
+    long first =
+        Warehouse.replaceCounted(
+            spark.sql("SELECT id AS day FROM range(8, 11)").coalesce(1), path, slice, List.of());
+    long rerun =
+        Warehouse.replaceCounted(
+            spark.sql("SELECT id AS day FROM range(8, 11)").coalesce(1), path, slice, List.of());
+    assertEquals(3, first);
+    assertEquals(3, rerun);
+    assertEquals(10, spark.read().format("delta").load(path).count());
+  }
 }
