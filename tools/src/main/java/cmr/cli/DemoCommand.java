@@ -118,7 +118,8 @@ public final class DemoCommand implements Runnable {
     System.out.println(
         "  coefficients          " + Path.of(cfg.paths().publishedDir()).toAbsolutePath());
     System.out.println(
-        "  dashboards            " + Path.of(cfg.paths().exportsDir()).toAbsolutePath());
+        "  dashboards            "
+            + Path.of(cfg.paths().exportsDir()).toAbsolutePath().resolve("index.html"));
     System.out.println("  truth (evaluation)    " + r.truth());
   }
 }
