@@ -194,6 +194,14 @@ public final class WarehouseLock implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Whether the lock file a taker moved aside is the stale one it judged (same writer, no newer
+   * heartbeat); if not, another writer took the lock in between and the taker puts it back.
+   */
+  private static boolean isTheJudged(Holder moved, Holder seen) {
+    return moved.token().equals(seen.token()) && !moved.heartbeat().isAfter(seen.heartbeat());
+  }
+
   private static byte[] content(String command, String token) {
     ObjectNode o = JSON.createObjectNode();
     o.put("owner", System.getProperty("user.name", "unknown"));
@@ -321,7 +329,7 @@ public final class WarehouseLock implements AutoCloseable {
       try {
         Holder moved =
             parse(Files.readAllBytes(aside), Files.getLastModifiedTime(aside).toInstant());
-        if (!moved.token().equals(seen.token()) || moved.heartbeat().isAfter(seen.heartbeat())) {
+        if (!isTheJudged(moved, seen)) {
           Files.move(aside, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
           return false;
         }
@@ -406,7 +414,7 @@ public final class WarehouseLock implements AutoCloseable {
                   in.readAllBytes(),
                   Instant.ofEpochMilli(fs.getFileStatus(aside).getModificationTime()));
         }
-        if (!moved.token().equals(seen.token()) || moved.heartbeat().isAfter(seen.heartbeat())) {
+        if (!isTheJudged(moved, seen)) {
           fs.rename(aside, file);
           return false;
         }
