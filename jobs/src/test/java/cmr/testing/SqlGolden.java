@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -41,10 +42,10 @@ import org.apache.spark.sql.types.StructType;
  * Instead of {@code # sql NAME}, {@code # query SELECT ...} runs a statement of its own (for the
  * metric functions of {@code sql/metrics/}, which the case's folder names). A view's first line is
  * its schema (Spark DDL); each row is '|'-separated text cast to those types ({@code <null>} is
- * null). Parameters are {@code name TYPE value} with TYPE one of STRING, INT, LONG, DOUBLE,
- * DECIMAL, DATE or ARRAY (comma-separated strings). Expected rows are compared sorted, every value
- * as Spark casts it to a string. With {@code -Dcmr.golden.update=true} the expected section is
- * rewritten from the actual result, for review as a diff.
+ * null; an array is written [a, b]). Parameters are {@code name TYPE value} with TYPE one of
+ * STRING, INT, LONG, DOUBLE, DECIMAL, DATE or ARRAY (comma-separated strings). Expected rows are
+ * compared sorted, every value as Spark casts it to a string. With {@code -Dcmr.golden.update=true}
+ * the expected section is rewritten from the actual result, for review as a diff.
  */
 public record SqlGolden(
     Path file,
@@ -181,7 +182,15 @@ public record SqlGolden(
     Dataset<Row> df = spark.createDataFrame(rows, text);
     List<Column> cast = new ArrayList<>();
     for (StructField f : typed.fields()) {
-      cast.add(functions.col(f.name()).cast(f.dataType()).as(f.name()));
+      Column c = functions.col(f.name());
+      if (f.dataType() instanceof ArrayType) {
+        // written as the expected rows show it: [a, b], or [] for an empty array
+        c =
+            functions
+                .when(c.equalTo("[]"), functions.array())
+                .otherwise(functions.split(functions.regexp_replace(c, "^\\[|\\]$", ""), ",\\s*"));
+      }
+      cast.add(c.cast(f.dataType()).as(f.name()));
     }
     return df.select(cast.toArray(Column[]::new));
   }
