@@ -36,145 +36,195 @@ class AttributionJobTest {
   static void runThreeDates() {
     f = new Fixtures("attribution", Map.of("ingest.late_days", "1"));
     // Arrived by 11-20.
-    f.addAdEvents(
+    f.given(
+        "ad_events",
         // 14 days 23 hours before P1 (11-20 12:00): inside the window.
-        click(
-            "c1",
-            "u1",
-            "i1",
-            "k1",
-            "m1",
-            "search",
-            "1.00",
-            "2026-11-05T13:00:00+08:00",
-            "2026-11-05"),
+        click("c1")
+            .user("u1")
+            .item("i1")
+            .campaign("k1")
+            .merchant("m1")
+            .channel("search")
+            .cost("1.00")
+            .at("2026-11-05T13:00:00+08:00")
+            .arrival("2026-11-05"),
         // 15 days and 1 second before P2: outside.
-        click(
-            "c2",
-            "u2",
-            "i1",
-            "k1",
-            "m1",
-            "search",
-            "1.00",
-            "2026-11-05T11:59:59+08:00",
-            "2026-11-05"),
+        click("c2")
+            .user("u2")
+            .item("i1")
+            .campaign("k1")
+            .merchant("m1")
+            .channel("search")
+            .cost("1.00")
+            .at("2026-11-05T11:59:59+08:00")
+            .arrival("2026-11-05"),
         // exactly 15 days before P3: inside (both ends included).
-        click(
-            "c3",
-            "u3",
-            "i1",
-            "k1",
-            "m1",
-            "homepage_feed",
-            "1.00",
-            "2026-11-05T12:00:00+08:00",
-            "2026-11-05"),
+        click("c3")
+            .user("u3")
+            .item("i1")
+            .campaign("k1")
+            .merchant("m1")
+            .channel("homepage_feed")
+            .cost("1.00")
+            .at("2026-11-05T12:00:00+08:00")
+            .arrival("2026-11-05"),
         // two clicks at the same instant: the larger event_id c4b wins.
-        click(
-            "c4a",
-            "u4",
-            "i2",
-            "k2",
-            "m2",
-            "display",
-            "0.50",
-            "2026-11-19T10:00:00+08:00",
-            "2026-11-19"),
-        click(
-            "c4b",
-            "u4",
-            "i2",
-            "k1",
-            "m1",
-            "live",
-            "0.50",
-            "2026-11-19T10:00:00+08:00",
-            "2026-11-19"),
+        click("c4a")
+            .user("u4")
+            .item("i2")
+            .campaign("k2")
+            .merchant("m2")
+            .channel("display")
+            .cost("0.50")
+            .at("2026-11-19T10:00:00+08:00")
+            .arrival("2026-11-19"),
+        click("c4b")
+            .user("u4")
+            .item("i2")
+            .campaign("k1")
+            .merchant("m1")
+            .channel("live")
+            .cost("0.50")
+            .at("2026-11-19T10:00:00+08:00")
+            .arrival("2026-11-19"),
         // a click on another item (i3) than the order (i2).
-        click(
-            "c5",
-            "u5",
-            "i3",
-            "k2",
-            "m2",
-            "search",
-            "2.00",
-            "2026-11-20T08:00:00+08:00",
-            "2026-11-20"),
-        impression(
-            "i1",
-            "u9",
-            "i1",
-            "k1",
-            "m1",
-            "search",
-            "0.10",
-            "2026-11-20T07:00:00+08:00",
-            "2026-11-20"),
+        click("c5")
+            .user("u5")
+            .item("i3")
+            .campaign("k2")
+            .merchant("m2")
+            .channel("search")
+            .cost("2.00")
+            .at("2026-11-20T08:00:00+08:00")
+            .arrival("2026-11-20"),
+        impression("i1")
+            .user("u9")
+            .item("i1")
+            .campaign("k1")
+            .merchant("m1")
+            .channel("search")
+            .cost("0.10")
+            .at("2026-11-20T07:00:00+08:00")
+            .arrival("2026-11-20"),
         // 00:30 in Shanghai is 11-19 16:30 UTC: event date 11-20.
-        impression(
-            "i2",
-            "u9",
-            "i2",
-            "k2",
-            "m2",
-            "search",
-            "0.00",
-            "2026-11-20T00:30:00+08:00",
-            "2026-11-20"),
+        impression("i2")
+            .user("u9")
+            .item("i2")
+            .campaign("k2")
+            .merchant("m2")
+            .channel("search")
+            .cost("0.00")
+            .at("2026-11-20T00:30:00+08:00")
+            .arrival("2026-11-20"),
         // dated 11-19, before the first date run: kept in silver, no gold row.
-        impression(
-            "i3",
-            "u9",
-            "i1",
-            "k1",
-            "m1",
-            "search",
-            "5.00",
-            "2026-11-19T23:00:00+08:00",
-            "2026-11-20"),
-        click(
-            "c8a",
-            "u7",
-            "i5",
-            "k3",
-            "m1",
-            "search",
-            "3.00",
-            "2026-11-20T09:00:00+08:00",
-            "2026-11-20"));
-    f.addOrders(
-        pay("p1", "u1", "i1", "m1", "100.00", "2026-11-20T12:00:00+08:00", "2026-11-20"),
-        pay("p2", "u2", "i1", "m1", "200.00", "2026-11-20T12:00:00+08:00", "2026-11-20"),
-        pay("p3", "u3", "i1", "m1", "40.00", "2026-11-20T12:00:00+08:00", "2026-11-20"),
-        pay("p4", "u4", "i2", "m2", "50.00", "2026-11-20T20:00:00+08:00", "2026-11-20"),
-        pay("p5", "u5", "i2", "m2", "30.00", "2026-11-20T09:00:00+08:00", "2026-11-20"),
+        impression("i3")
+            .user("u9")
+            .item("i1")
+            .campaign("k1")
+            .merchant("m1")
+            .channel("search")
+            .cost("5.00")
+            .at("2026-11-19T23:00:00+08:00")
+            .arrival("2026-11-20"),
+        click("c8a")
+            .user("u7")
+            .item("i5")
+            .campaign("k3")
+            .merchant("m1")
+            .channel("search")
+            .cost("3.00")
+            .at("2026-11-20T09:00:00+08:00")
+            .arrival("2026-11-20"));
+    f.given(
+        "orders",
+        pay("p1")
+            .user("u1")
+            .item("i1")
+            .merchant("m1")
+            .amount("100.00")
+            .at("2026-11-20T12:00:00+08:00")
+            .arrival("2026-11-20"),
+        pay("p2")
+            .user("u2")
+            .item("i1")
+            .merchant("m1")
+            .amount("200.00")
+            .at("2026-11-20T12:00:00+08:00")
+            .arrival("2026-11-20"),
+        pay("p3")
+            .user("u3")
+            .item("i1")
+            .merchant("m1")
+            .amount("40.00")
+            .at("2026-11-20T12:00:00+08:00")
+            .arrival("2026-11-20"),
+        pay("p4")
+            .user("u4")
+            .item("i2")
+            .merchant("m2")
+            .amount("50.00")
+            .at("2026-11-20T20:00:00+08:00")
+            .arrival("2026-11-20"),
+        pay("p5")
+            .user("u5")
+            .item("i2")
+            .merchant("m2")
+            .amount("30.00")
+            .at("2026-11-20T09:00:00+08:00")
+            .arrival("2026-11-20"),
         // no click at all.
-        pay("p6", "u6", "i4", "m3", "70.00", "2026-11-20T10:00:00+08:00", "2026-11-20"),
+        pay("p6")
+            .user("u6")
+            .item("i4")
+            .merchant("m3")
+            .amount("70.00")
+            .at("2026-11-20T10:00:00+08:00")
+            .arrival("2026-11-20"),
         // refunds never reduce attributed GMV.
-        refund("r1", "u1", "i1", "m1", "100.00", "2026-11-20T15:00:00+08:00", "2026-11-20"));
+        refund("r1")
+            .user("u1")
+            .item("i1")
+            .merchant("m1")
+            .amount("100.00")
+            .at("2026-11-20T15:00:00+08:00")
+            .arrival("2026-11-20"));
     f.run("2026-11-20", false, new StateStep(), new AttributionStep());
     stateAfterRun1 = state();
 
     // Arrived on 11-21: the latest click of (u7, i5) and an order after it.
-    f.addAdEvents(
-        click(
-            "c8b",
-            "u7",
-            "i5",
-            "k3",
-            "m1",
-            "live",
-            "4.00",
-            "2026-11-21T11:00:00+08:00",
-            "2026-11-21"));
-    f.addOrders(pay("p9", "u7", "i5", "m1", "25.00", "2026-11-21T12:00:00+08:00", "2026-11-21"));
+    f.given(
+        "ad_events",
+        click("c8b")
+            .user("u7")
+            .item("i5")
+            .campaign("k3")
+            .merchant("m1")
+            .channel("live")
+            .cost("4.00")
+            .at("2026-11-21T11:00:00+08:00")
+            .arrival("2026-11-21"));
+    f.given(
+        "orders",
+        pay("p9")
+            .user("u7")
+            .item("i5")
+            .merchant("m1")
+            .amount("25.00")
+            .at("2026-11-21T12:00:00+08:00")
+            .arrival("2026-11-21"));
     f.run("2026-11-21", false, new StateStep(), new AttributionStep());
 
     // Arrived on 11-22, a day late: an order placed before c8b, so it needs c8a (dated 11-20,
     // outside 11-21..11-22, read from the state).
-    f.addOrders(pay("p8", "u7", "i5", "m1", "80.00", "2026-11-21T10:00:00+08:00", "2026-11-22"));
+    f.given(
+        "orders",
+        pay("p8")
+            .user("u7")
+            .item("i5")
+            .merchant("m1")
+            .amount("80.00")
+            .at("2026-11-21T10:00:00+08:00")
+            .arrival("2026-11-22"));
     f.run("2026-11-22", false, new StateStep(), new AttributionStep());
     ccdAfterRun3 = f.gold("campaign_channel_daily", CCD);
     dailyAfterRun3 =

@@ -1,13 +1,15 @@
 package cmr.kpis;
 
-import static cmr.kpis.KpiFixture.activity;
-import static cmr.kpis.KpiFixture.ad;
-import static cmr.kpis.KpiFixture.merchant;
-import static cmr.kpis.KpiFixture.pay;
-import static cmr.kpis.KpiFixture.refund;
-import static cmr.kpis.KpiFixture.settlement;
+import static cmr.testing.Fixtures.activity;
+import static cmr.testing.Fixtures.click;
+import static cmr.testing.Fixtures.merchant;
+import static cmr.testing.Fixtures.pay;
+import static cmr.testing.Fixtures.refund;
+import static cmr.testing.Fixtures.settlement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cmr.state.StateStep;
+import cmr.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,11 +25,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DailyKpisGoldenTest {
-  static KpiFixture f;
+  static Fixtures f;
 
   @BeforeAll
   static void fixture() {
-    f = new KpiFixture("kpis-daily");
+    f = new Fixtures("kpis-daily");
     f.given(
         "user_activity",
         // u1: 23:30 Shanghai on Nov 10, and 16:30Z = 00:30 Shanghai on Nov 11 -> active both days
@@ -41,14 +43,55 @@ class DailyKpisGoldenTest {
     f.given(
         "orders",
         // Nov 10: 100.10 apparel -> commission 5.005 -> 5.01 (half-up)
-        pay("p1", "o1", "u1", "m1", "apparel", "100.10", "alipay", "2026-11-10T12:00:00+08:00"),
+        pay("p1")
+            .order("o1")
+            .user("u1")
+            .merchant("m1")
+            .category("apparel")
+            .amount("100.10")
+            .method("alipay")
+            .at("2026-11-10T12:00:00+08:00"),
         // Nov 11: u4 only pays (active, first_source unknown); u5 only refunds (not active)
-        pay("p2", "o2", "u4", "m2", "beauty", "33.50", "wechat_pay", "2026-11-11T10:00:00+08:00"),
-        pay("p3", "o3", "u1", "m1", "misc", "0.25", "alipay", "2026-11-11T10:00:00+08:00"),
-        pay("p4", "o4", "u3", "m1", "misc", "0.25", "alipay", "2026-11-11T11:00:00+08:00"),
-        pay("p5", "o5", "u3", "m3", "electronics", "0.30", "alipay", "2026-11-11T12:00:00+08:00"),
-        refund("r1", "o0", "u5", "m1", "apparel", "10.00", "2026-11-11T13:00:00+08:00"));
-    f.given("ad_events", ad("ad1", "m1", "2.50", "2026-11-11T09:00:00+08:00"));
+        pay("p2")
+            .order("o2")
+            .user("u4")
+            .merchant("m2")
+            .category("beauty")
+            .amount("33.50")
+            .method("wechat_pay")
+            .at("2026-11-11T10:00:00+08:00"),
+        pay("p3")
+            .order("o3")
+            .user("u1")
+            .merchant("m1")
+            .category("misc")
+            .amount("0.25")
+            .method("alipay")
+            .at("2026-11-11T10:00:00+08:00"),
+        pay("p4")
+            .order("o4")
+            .user("u3")
+            .merchant("m1")
+            .category("misc")
+            .amount("0.25")
+            .method("alipay")
+            .at("2026-11-11T11:00:00+08:00"),
+        pay("p5")
+            .order("o5")
+            .user("u3")
+            .merchant("m3")
+            .category("electronics")
+            .amount("0.30")
+            .method("alipay")
+            .at("2026-11-11T12:00:00+08:00"),
+        refund("r1")
+            .order("o0")
+            .user("u5")
+            .merchant("m1")
+            .category("apparel")
+            .amount("10.00")
+            .at("2026-11-11T13:00:00+08:00"));
+    f.given("ad_events", click("ad1").merchant("m1").cost("2.50").at("2026-11-11T09:00:00+08:00"));
     f.given("quanzhantui_settlements", settlement("c1", "2026-11-05", "m1", "2026-11-11", "1.00"));
     f.given(
         "merchants",
@@ -62,8 +105,8 @@ class DailyKpisGoldenTest {
   @Test
   @Order(1)
   void firstTwoNights() {
-    f.run("2026-11-10");
-    f.run("2026-11-11");
+    f.run("2026-11-10", false, new StateStep(), new KpisStep());
+    f.run("2026-11-11", false, new StateStep(), new KpisStep());
     // Nov 10: active u1, u2 -> dau 2, mau 2, new 2; gmv 100.10; commission 5.01; cmr 5.01;
     //   take_rate 5.01 / 100.10 = 0.0500499500...
     // Nov 11: active u1, u3, u4 (u5 only refunded) -> dau 3; mau over Oct 13..Nov 11 = u1..u4 = 4;
@@ -128,7 +171,7 @@ class DailyKpisGoldenTest {
         // arrived Nov 12: u3 was already active on Nov 10, before the stored first day Nov 11
         activity("a7", "u3", "weibo", "2026-11-10T08:00:00+08:00"),
         activity("a8", "u1", "app", "2026-11-12T08:00:00+08:00"));
-    f.run("2026-11-12");
+    f.run("2026-11-12", false, new StateStep(), new KpisStep());
     // Nov 10: u1, u2, u3 -> dau 3, mau 3, new 3 (u3 now new on Nov 10, source weibo)
     // Nov 11: u1, u3, u4, u6 -> dau 4; mau u1, u2, u3, u4, u6 = 5; new u4, u6 = 2
     // Nov 12: u1 -> dau 1; mau 5; new 0; no money -> gmv 0, take_rate NULL (not NaN)
@@ -164,10 +207,10 @@ class DailyKpisGoldenTest {
   @Order(4)
   void rerunsAreIdempotentAndDoNotMoveTheMonthEndBack() {
     List<String> before = snapshot();
-    f.run("2026-11-12");
+    f.run("2026-11-12", false, new StateStep(), new KpisStep());
     assertEquals(before, snapshot());
     // a rerun of Nov 11 recomputes Nov 4..11 and November, whose end stays Nov 12 (latest run)
-    f.run("2026-11-11");
+    f.run("2026-11-11", false, new StateStep(), new KpisStep());
     assertEquals(before, snapshot());
   }
 

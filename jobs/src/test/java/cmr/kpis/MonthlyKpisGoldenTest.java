@@ -1,11 +1,13 @@
 package cmr.kpis;
 
-import static cmr.kpis.KpiFixture.activity;
-import static cmr.kpis.KpiFixture.ad;
-import static cmr.kpis.KpiFixture.pay;
-import static cmr.kpis.KpiFixture.refund;
+import static cmr.testing.Fixtures.activity;
+import static cmr.testing.Fixtures.click;
+import static cmr.testing.Fixtures.pay;
+import static cmr.testing.Fixtures.refund;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cmr.state.StateStep;
+import cmr.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,15 +19,15 @@ import org.junit.jupiter.api.Test;
  * Rates: apparel 0.05, books 0.01, default 0.02 ("misc").
  */
 class MonthlyKpisGoldenTest {
-  static KpiFixture f;
+  static Fixtures f;
 
   @BeforeAll
   static void fixture() {
-    f = new KpiFixture("kpis-monthly");
+    f = new Fixtures("kpis-monthly");
     f.given(
         "ad_events",
-        ad("ad1", "m1", "10.00", "2026-11-30T10:00:00+08:00"),
-        ad("ad2", "m1", "1.00", "2027-01-01T10:00:00+08:00"));
+        click("ad1").merchant("m1").cost("10.00").at("2026-11-30T10:00:00+08:00"),
+        click("ad2").merchant("m1").cost("1.00").at("2027-01-01T10:00:00+08:00"));
     f.given(
         "user_activity",
         activity("a1", "v1", "app", "2026-11-30T10:00:00+08:00"),
@@ -33,17 +35,44 @@ class MonthlyKpisGoldenTest {
         activity("a3", "v3", "app", "2026-12-31T16:30:00Z"));
     f.given(
         "orders",
-        pay("q1", "o1", "v1", "m1", "apparel", "200.00", "wechat_pay", "2026-12-30T10:00:00+08:00"),
-        pay("q2", "o2", "v2", "m1", "misc", "100.00", "alipay", "2026-12-31T10:00:00+08:00"),
-        refund("r1", "o1", "v1", "m1", "apparel", "50.00", "2027-01-01T09:00:00+08:00"),
-        pay("q3", "o3", "v1", "m1", "books", "300.00", "alipay", "2027-01-01T10:00:00+08:00"));
+        pay("q1")
+            .order("o1")
+            .user("v1")
+            .merchant("m1")
+            .category("apparel")
+            .amount("200.00")
+            .method("wechat_pay")
+            .at("2026-12-30T10:00:00+08:00"),
+        pay("q2")
+            .order("o2")
+            .user("v2")
+            .merchant("m1")
+            .category("misc")
+            .amount("100.00")
+            .method("alipay")
+            .at("2026-12-31T10:00:00+08:00"),
+        refund("r1")
+            .order("o1")
+            .user("v1")
+            .merchant("m1")
+            .category("apparel")
+            .amount("50.00")
+            .at("2027-01-01T09:00:00+08:00"),
+        pay("q3")
+            .order("o3")
+            .user("v1")
+            .merchant("m1")
+            .category("books")
+            .amount("300.00")
+            .method("alipay")
+            .at("2027-01-01T10:00:00+08:00"));
   }
 
   @Test
   void monthOverMonthAcrossTheYearBoundary() {
-    f.run("2026-11-30");
-    f.run("2026-12-31");
-    f.run("2027-01-01");
+    f.run("2026-11-30", false, new StateStep(), new KpisStep());
+    f.run("2026-12-31", false, new StateStep(), new KpisStep());
+    f.run("2027-01-01", false, new StateStep(), new KpisStep());
     // Nov (covers Nov 30 only): mau v1 = 1; gmv 0; ad 10.00; cmr 10.00; take NULL; no previous
     //   month -> net adds, growth, MoM, prev_same_days NULL.
     // Dec (covers Dec 1..31, days_covered 31): mau v1 (pay), v2 = 2; wechat v1 (wechat_pay) + v2

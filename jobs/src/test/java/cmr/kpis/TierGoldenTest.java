@@ -1,11 +1,13 @@
 package cmr.kpis;
 
-import static cmr.kpis.KpiFixture.activity;
-import static cmr.kpis.KpiFixture.pay;
-import static cmr.kpis.KpiFixture.refund;
-import static cmr.kpis.KpiFixture.user;
+import static cmr.testing.Fixtures.activity;
+import static cmr.testing.Fixtures.pay;
+import static cmr.testing.Fixtures.refund;
+import static cmr.testing.Fixtures.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cmr.state.StateStep;
+import cmr.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,42 +25,195 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TierGoldenTest {
-  static KpiFixture f;
+  static Fixtures f;
 
   @BeforeAll
   static void fixture() {
-    f = new KpiFixture("kpis-tiers");
+    f = new Fixtures("kpis-tiers");
     String nov = "2026-11-10T12:00:00+08:00";
     f.given(
         "orders",
         // t1: 6 distinct orders, net exactly 1000.00 -> M
-        pay("1a", "o11", "t1", "m1", "misc", "150.00", "alipay", nov),
-        pay("1b", "o12", "t1", "m1", "misc", "150.00", "alipay", nov),
-        pay("1c", "o13", "t1", "m1", "misc", "150.00", "alipay", nov),
-        pay("1d", "o14", "t1", "m1", "misc", "150.00", "alipay", nov),
-        pay("1e", "o15", "t1", "m1", "misc", "150.00", "alipay", nov),
-        pay("1f", "o16", "t1", "m1", "misc", "250.00", "alipay", nov),
+        pay("1a")
+            .order("o11")
+            .user("t1")
+            .merchant("m1")
+            .category("misc")
+            .amount("150.00")
+            .method("alipay")
+            .at(nov),
+        pay("1b")
+            .order("o12")
+            .user("t1")
+            .merchant("m1")
+            .category("misc")
+            .amount("150.00")
+            .method("alipay")
+            .at(nov),
+        pay("1c")
+            .order("o13")
+            .user("t1")
+            .merchant("m1")
+            .category("misc")
+            .amount("150.00")
+            .method("alipay")
+            .at(nov),
+        pay("1d")
+            .order("o14")
+            .user("t1")
+            .merchant("m1")
+            .category("misc")
+            .amount("150.00")
+            .method("alipay")
+            .at(nov),
+        pay("1e")
+            .order("o15")
+            .user("t1")
+            .merchant("m1")
+            .category("misc")
+            .amount("150.00")
+            .method("alipay")
+            .at(nov),
+        pay("1f")
+            .order("o16")
+            .user("t1")
+            .merchant("m1")
+            .category("misc")
+            .amount("250.00")
+            .method("alipay")
+            .at(nov),
         // t2: 6 pay events but order o25 twice -> 5 distinct orders, net 1200.00 -> C
-        pay("2a", "o21", "t2", "m1", "misc", "200.00", "alipay", nov),
-        pay("2b", "o22", "t2", "m1", "misc", "200.00", "alipay", nov),
-        pay("2c", "o23", "t2", "m1", "misc", "200.00", "alipay", nov),
-        pay("2d", "o24", "t2", "m1", "misc", "200.00", "alipay", nov),
-        pay("2e", "o25", "t2", "m1", "misc", "200.00", "alipay", nov),
-        pay("2f", "o25", "t2", "m1", "misc", "200.00", "alipay", "2026-11-11T12:00:00+08:00"),
+        pay("2a")
+            .order("o21")
+            .user("t2")
+            .merchant("m1")
+            .category("misc")
+            .amount("200.00")
+            .method("alipay")
+            .at(nov),
+        pay("2b")
+            .order("o22")
+            .user("t2")
+            .merchant("m1")
+            .category("misc")
+            .amount("200.00")
+            .method("alipay")
+            .at(nov),
+        pay("2c")
+            .order("o23")
+            .user("t2")
+            .merchant("m1")
+            .category("misc")
+            .amount("200.00")
+            .method("alipay")
+            .at(nov),
+        pay("2d")
+            .order("o24")
+            .user("t2")
+            .merchant("m1")
+            .category("misc")
+            .amount("200.00")
+            .method("alipay")
+            .at(nov),
+        pay("2e")
+            .order("o25")
+            .user("t2")
+            .merchant("m1")
+            .category("misc")
+            .amount("200.00")
+            .method("alipay")
+            .at(nov),
+        pay("2f")
+            .order("o25")
+            .user("t2")
+            .merchant("m1")
+            .category("misc")
+            .amount("200.00")
+            .method("alipay")
+            .at("2026-11-11T12:00:00+08:00"),
         // t3: 6 orders, 1009.99 paid - 10.00 refunded = 999.99 net -> C
-        pay("3a", "o31", "t3", "m1", "misc", "150.00", "alipay", nov),
-        pay("3b", "o32", "t3", "m1", "misc", "150.00", "alipay", nov),
-        pay("3c", "o33", "t3", "m1", "misc", "150.00", "alipay", nov),
-        pay("3d", "o34", "t3", "m1", "misc", "150.00", "alipay", nov),
-        pay("3e", "o35", "t3", "m1", "misc", "150.00", "alipay", nov),
-        pay("3f", "o36", "t3", "m1", "misc", "259.99", "alipay", nov),
-        refund("3r", "o36", "t3", "m1", "misc", "10.00", "2026-11-12T12:00:00+08:00"),
+        pay("3a")
+            .order("o31")
+            .user("t3")
+            .merchant("m1")
+            .category("misc")
+            .amount("150.00")
+            .method("alipay")
+            .at(nov),
+        pay("3b")
+            .order("o32")
+            .user("t3")
+            .merchant("m1")
+            .category("misc")
+            .amount("150.00")
+            .method("alipay")
+            .at(nov),
+        pay("3c")
+            .order("o33")
+            .user("t3")
+            .merchant("m1")
+            .category("misc")
+            .amount("150.00")
+            .method("alipay")
+            .at(nov),
+        pay("3d")
+            .order("o34")
+            .user("t3")
+            .merchant("m1")
+            .category("misc")
+            .amount("150.00")
+            .method("alipay")
+            .at(nov),
+        pay("3e")
+            .order("o35")
+            .user("t3")
+            .merchant("m1")
+            .category("misc")
+            .amount("150.00")
+            .method("alipay")
+            .at(nov),
+        pay("3f")
+            .order("o36")
+            .user("t3")
+            .merchant("m1")
+            .category("misc")
+            .amount("259.99")
+            .method("alipay")
+            .at(nov),
+        refund("3r")
+            .order("o36")
+            .user("t3")
+            .merchant("m1")
+            .category("misc")
+            .amount("10.00")
+            .at("2026-11-12T12:00:00+08:00"),
         // t5: one order in October -> C at the end of October
-        pay("5a", "o51", "t5", "m1", "misc", "50.00", "alipay", "2026-10-15T12:00:00+08:00"),
+        pay("5a")
+            .order("o51")
+            .user("t5")
+            .merchant("m1")
+            .category("misc")
+            .amount("50.00")
+            .method("alipay")
+            .at("2026-10-15T12:00:00+08:00"),
         // t9: one order in November
-        pay("9a", "o91", "t9", "m1", "misc", "10.00", "alipay", "2026-11-20T12:00:00+08:00"),
+        pay("9a")
+            .order("o91")
+            .user("t9")
+            .merchant("m1")
+            .category("misc")
+            .amount("10.00")
+            .method("alipay")
+            .at("2026-11-20T12:00:00+08:00"),
         // t11: an order on 2025-11-30: inside the Oct-31 window, outside the Nov-30 window
-        pay("11a", "o111", "t11", "m1", "misc", "20.00", "alipay", "2025-11-30T12:00:00+08:00"));
+        pay("11a")
+            .order("o111")
+            .user("t11")
+            .merchant("m1")
+            .category("misc")
+            .amount("20.00")
+            .method("alipay")
+            .at("2025-11-30T12:00:00+08:00"));
     f.given(
         "user_activity",
         activity("6a", "t6", "app", "2026-11-20T12:00:00+08:00"),
@@ -99,7 +254,7 @@ class TierGoldenTest {
   @Test
   @Order(1)
   void novemberEndsOnItsLastDay() {
-    f.run("2026-11-30");
+    f.run("2026-11-30", false, new StateStep(), new KpisStep());
     // End of Nov: t1 M; t2 C (5 distinct orders); t3 C (999.99); t5 V (snapshot); t6 U (VIP off,
     // active Nov 20); t7 U (registered within); t8 L; t9 C; t11 U (active 2025-12-01, first day).
     assertEquals(
@@ -125,7 +280,7 @@ class TierGoldenTest {
   @Test
   @Order(2)
   void decemberEndsOnTheLatestDateRun() {
-    f.run("2026-12-01");
+    f.run("2026-12-01", false, new StateStep(), new KpisStep());
     // End of Dec = Dec 1: t8 V (Dec 1 snapshot), t11 L (2025-12-01 left the window), others as
     // at the end of Nov: V t5 t8, M t1, C t2 t3 t9, U t6 t7, L t11.
     assertEquals(

@@ -43,7 +43,8 @@ class SettlementJobTest {
   @BeforeAll
   static void run() throws IOException {
     f = new Fixtures("settlement", Map.of());
-    f.addCampaigns(
+    f.given(
+        "campaigns",
         campaign("qA", "m1", "quanzhantui", "2.0", "2026-11-01", null, "2026-11-01"),
         campaign("qB", "m1", "quanzhantui", "4.0", "2026-11-01", null, "2026-11-01"),
         campaign("qC", "m2", "quanzhantui", "2.0", "2026-11-01", null, "2026-11-01"),
@@ -55,105 +56,170 @@ class SettlementJobTest {
       String t = "2026-11-0" + day + "T10:00:00+08:00";
       String dt = "2026-11-0" + day;
       if (day <= 6) { // qA: 6 days x 25.00 = 150.00
-        f.addAdEvents(impression("a" + day, "x", "iA", "qA", "m1", "search", "25.00", t, dt));
+        f.given(
+            "ad_events",
+            impression("a" + day)
+                .user("x")
+                .item("iA")
+                .campaign("qA")
+                .merchant("m1")
+                .channel("search")
+                .cost("25.00")
+                .at(t)
+                .arrival(dt));
       }
       // qB: 6 x 10.00 + 40.00 = 100.00 over 7 days
-      f.addAdEvents(
-          impression(
-              "b" + day, "x", "iB", "qB", "m1", "search", day == 7 ? "40.00" : "10.00", t, dt));
+      f.given(
+          "ad_events",
+          impression("b" + day)
+              .user("x")
+              .item("iB")
+              .campaign("qB")
+              .merchant("m1")
+              .channel("search")
+              .cost(day == 7 ? "40.00" : "10.00")
+              .at(t)
+              .arrival(dt));
       if (day <= 5) { // qC: 5 days x 100.00 = 500.00
-        f.addAdEvents(impression("c" + day, "x", "iC", "qC", "m2", "search", "100.00", t, dt));
+        f.given(
+            "ad_events",
+            impression("c" + day)
+                .user("x")
+                .item("iC")
+                .campaign("qC")
+                .merchant("m2")
+                .channel("search")
+                .cost("100.00")
+                .at(t)
+                .arrival(dt));
       }
       // qD: 6 x 30.00 + 20.00 = 200.00 over 7 days
-      f.addAdEvents(
-          impression(
-              "d" + day, "x", "iD", "qD", "m2", "search", day == 7 ? "20.00" : "30.00", t, dt));
+      f.given(
+          "ad_events",
+          impression("d" + day)
+              .user("x")
+              .item("iD")
+              .campaign("qD")
+              .merchant("m2")
+              .channel("search")
+              .cost(day == 7 ? "20.00" : "30.00")
+              .at(t)
+              .arrival(dt));
     }
-    f.addAdEvents(
-        click(
-            "ca",
-            "uA",
-            "iA",
-            "qA",
-            "m1",
-            "live",
-            "0.00",
-            "2026-11-02T10:00:00+08:00",
-            "2026-11-02"),
-        click(
-            "cb",
-            "uB",
-            "iB",
-            "qB",
-            "m1",
-            "search",
-            "0.00",
-            "2026-11-04T10:00:00+08:00",
-            "2026-11-04"),
-        click(
-            "cc",
-            "uC",
-            "iC",
-            "qC",
-            "m2",
-            "search",
-            "0.00",
-            "2026-11-01T10:00:00+08:00",
-            "2026-11-01"),
+    f.given(
+        "ad_events",
+        click("ca")
+            .user("uA")
+            .item("iA")
+            .campaign("qA")
+            .merchant("m1")
+            .channel("live")
+            .cost("0.00")
+            .at("2026-11-02T10:00:00+08:00")
+            .arrival("2026-11-02"),
+        click("cb")
+            .user("uB")
+            .item("iB")
+            .campaign("qB")
+            .merchant("m1")
+            .channel("search")
+            .cost("0.00")
+            .at("2026-11-04T10:00:00+08:00")
+            .arrival("2026-11-04"),
+        click("cc")
+            .user("uC")
+            .item("iC")
+            .campaign("qC")
+            .merchant("m2")
+            .channel("search")
+            .cost("0.00")
+            .at("2026-11-01T10:00:00+08:00")
+            .arrival("2026-11-01"),
         // after the first date run, for the export
-        impression(
-            "a8",
-            "x",
-            "iA",
-            "qA",
-            "m1",
-            "search",
-            "5.00",
-            "2026-11-08T08:00:00+08:00",
-            "2026-11-08"),
-        click(
-            "ca2",
-            "uA",
-            "iA",
-            "qA",
-            "m1",
-            "live",
-            "1.00",
-            "2026-11-08T09:00:00+08:00",
-            "2026-11-08"));
-    f.addOrders(
-        pay("pa", "uA", "iA", "m1", "100.03", "2026-11-03T10:00:00+08:00", "2026-11-03"),
-        pay("pb", "uB", "iB", "m1", "200.00", "2026-11-05T10:00:00+08:00", "2026-11-05"),
-        pay("pc", "uC", "iC", "m2", "100.00", "2026-11-02T10:00:00+08:00", "2026-11-02"),
-        pay("pa2", "uA", "iA", "m1", "12.34", "2026-11-08T12:00:00+08:00", "2026-11-08"));
+        impression("a8")
+            .user("x")
+            .item("iA")
+            .campaign("qA")
+            .merchant("m1")
+            .channel("search")
+            .cost("5.00")
+            .at("2026-11-08T08:00:00+08:00")
+            .arrival("2026-11-08"),
+        click("ca2")
+            .user("uA")
+            .item("iA")
+            .campaign("qA")
+            .merchant("m1")
+            .channel("live")
+            .cost("1.00")
+            .at("2026-11-08T09:00:00+08:00")
+            .arrival("2026-11-08"));
+    f.given(
+        "orders",
+        pay("pa")
+            .user("uA")
+            .item("iA")
+            .merchant("m1")
+            .amount("100.03")
+            .at("2026-11-03T10:00:00+08:00")
+            .arrival("2026-11-03"),
+        pay("pb")
+            .user("uB")
+            .item("iB")
+            .merchant("m1")
+            .amount("200.00")
+            .at("2026-11-05T10:00:00+08:00")
+            .arrival("2026-11-05"),
+        pay("pc")
+            .user("uC")
+            .item("iC")
+            .merchant("m2")
+            .amount("100.00")
+            .at("2026-11-02T10:00:00+08:00")
+            .arrival("2026-11-02"),
+        pay("pa2")
+            .user("uA")
+            .item("iA")
+            .merchant("m1")
+            .amount("12.34")
+            .at("2026-11-08T12:00:00+08:00")
+            .arrival("2026-11-08"));
     f.run("2026-11-08", true, new StateStep(), new AttributionStep(), new SettlementStep());
     afterFirstRun = f.gold("quanzhantui_settlements", COLS);
 
     // Arrived on 11-09, after the settling date 11-08 of cycle 0: must not change it.
-    f.addAdEvents(
-        impression(
-            "b8",
-            "x",
-            "iB",
-            "qB",
-            "m1",
-            "search",
-            "50.00",
-            "2026-11-07T11:00:00+08:00",
-            "2026-11-09"),
+    f.given(
+        "ad_events",
+        impression("b8")
+            .user("x")
+            .item("iB")
+            .campaign("qB")
+            .merchant("m1")
+            .channel("search")
+            .cost("50.00")
+            .at("2026-11-07T11:00:00+08:00")
+            .arrival("2026-11-09"),
         // a later click on (uC, iC) before pc: would take pc from qC to qD if it counted.
-        click(
-            "cc2",
-            "uC",
-            "iC",
-            "qD",
-            "m2",
-            "search",
-            "0.00",
-            "2026-11-02T09:00:00+08:00",
-            "2026-11-09"));
-    f.addOrders(pay("pb2", "uB", "iB", "m1", "30.00", "2026-11-06T10:00:00+08:00", "2026-11-09"));
-    f.addCampaigns(
+        click("cc2")
+            .user("uC")
+            .item("iC")
+            .campaign("qD")
+            .merchant("m2")
+            .channel("search")
+            .cost("0.00")
+            .at("2026-11-02T09:00:00+08:00")
+            .arrival("2026-11-09"));
+    f.given(
+        "orders",
+        pay("pb2")
+            .user("uB")
+            .item("iB")
+            .merchant("m1")
+            .amount("30.00")
+            .at("2026-11-06T10:00:00+08:00")
+            .arrival("2026-11-09"));
+    f.given(
+        "campaigns",
         campaign("qA", "m1", "quanzhantui", "3.0", "2026-11-01", null, "2026-11-09"),
         campaign("qB", "m1", "quanzhantui", "4.0", "2026-11-01", null, "2026-11-09"),
         campaign("qC", "m2", "quanzhantui", "2.0", "2026-11-01", null, "2026-11-09"),

@@ -6,166 +6,190 @@ import cmr.step.RunContext;
 import cmr.step.RunLog;
 import cmr.step.RunOptions;
 import cmr.step.Step;
-import cmr.step.StepResult;
 import cmr.warehouse.SilverTables;
 import cmr.warehouse.Warehouse;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Hand-made silver rows and a tiny run calendar for attribution and settlement tests. */
+/**
+ * The one fixture DSL of the step tests: a temp warehouse, hand-made silver (and settlement) rows
+ * appended with {@link #given}, and a runner that runs steps for a date the way the nightly
+ * pipeline does (recording the run in ops/job_runs, which is where the run calendar comes from).
+ * Rows: {@link #pay}, {@link #refund}, {@link #click} and {@link #impression} are fluent builders
+ * with defaults; the snapshot rows take their few columns in order.
+ */
 public final class Fixtures {
+  /** The columns of gold quanzhantui_settlements that the KPI tables read. */
+  public static final StructType SETTLEMENTS =
+      new StructType()
+          .add("campaign_id", DataTypes.StringType)
+          .add("cycle_start", DataTypes.DateType)
+          .add("merchant_id", DataTypes.StringType)
+          .add("cycle_end", DataTypes.DateType)
+          .add("compensation", DataTypes.createDecimalType(18, 2));
+
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final List<String> KPI_TABLES =
+      List.of(
+          "daily_kpis",
+          "monthly_kpis",
+          "new_users_by_source",
+          "take_rate_by_dimension",
+          "tier_mix",
+          "tier_transitions");
+
+  public final SparkSession spark = TestSpark.spark();
+  public final Path dir;
   public final CmrConfig cfg;
   public final Warehouse wh;
+  private int runs;
+
+  public Fixtures(String prefix) {
+    this(prefix, Map.of());
+  }
 
   public Fixtures(String prefix, Map<String, String> overrides) {
-    this.cfg = TestSpark.config(TestSpark.tempDir(prefix), overrides);
+    this.dir = TestSpark.tempDir(prefix);
+    this.cfg = TestSpark.config(dir, overrides);
     this.wh = new Warehouse(cfg.paths().warehouse());
   }
 
   public RunContext ctx(String date, boolean export) {
     return new RunContext(
-        TestSpark.spark(),
+        spark,
         cfg,
         wh,
         LocalDate.parse(date),
-        "test-" + date,
+        "test-" + (++runs),
         RunOptions.defaults().withTrainAndExport(export),
         Progress.silent());
   }
 
-  /** Runs the steps for a date and records them as succeeded, as the nightly pipeline does. */
+  /**
+   * Runs the steps for a date and records them as succeeded after a succeeded ingest (which is what
+   * {@link cmr.step.RunCalendar} reads), as the nightly pipeline does.
+   */
   public void run(String date, boolean export, Step... steps) {
     RunContext ctx = ctx(date, export);
-    RunLog log = new RunLog(ctx.spark(), wh);
-    log.record(
-        ctx.runId(),
-        ctx.runDate(),
-        "ingest",
-        "succeeded",
-        Instant.now(),
-        Instant.now(),
-        null,
-        null);
+    RunLog log = new RunLog(spark, wh);
+    Instant start = Instant.now();
+    log.record(ctx.runId(), ctx.runDate(), "ingest", "succeeded", start, start, null, null);
     for (Step s : steps) {
-      StepResult r = s.run(ctx);
+      Instant stepStart = Instant.now();
       log.record(
-          ctx.runId(), ctx.runDate(), s.name(), "succeeded", Instant.now(), Instant.now(), r, null);
+          ctx.runId(),
+          ctx.runDate(),
+          s.name(),
+          "succeeded",
+          stepStart,
+          Instant.now(),
+          s.run(ctx),
+          null);
     }
   }
 
-  public static Row click(
-      String id,
-      String user,
-      String item,
-      String campaign,
-      String merchant,
-      String channel,
-      String cost,
-      String time,
-      String arrival) {
-    return ad(id, "click", user, item, campaign, merchant, channel, cost, time, arrival);
+  /**
+   * Appends rows to silver/{table}, partitioned as silver is (or to gold/quanzhantui_settlements,
+   * the KPI tables' input from settlement).
+   */
+  public void given(String table, FixtureRow... rows) {
+    boolean settlements = table.equals("quanzhantui_settlements");
+    StructType schema = settlements ? SETTLEMENTS : SilverTables.SCHEMAS.get(table);
+    List<Row> data = Arrays.stream(rows).map(FixtureRow::row).toList();
+    String part =
+        schema.getFieldIndex("event_date").isDefined()
+            ? "event_date"
+            : settlements ? "cycle_end" : "snapshot_date";
+    spark
+        .createDataFrame(data, schema)
+        .write()
+        .format("delta")
+        .mode("append")
+        .partitionBy(part)
+        .save(settlements ? wh.gold(table) : wh.silver(table));
   }
 
-  public static Row impression(
-      String id,
-      String user,
-      String item,
-      String campaign,
-      String merchant,
-      String channel,
-      String cost,
-      String time,
-      String arrival) {
-    return ad(id, "impression", user, item, campaign, merchant, channel, cost, time, arrival);
+  /** A gold table's rows, the given columns (comma-separated expressions), sorted as text. */
+  public List<String> gold(String table, String columns) {
+    return TestSpark.rows(table(table).selectExpr(columns.split(",")));
   }
 
-  private static Row ad(
-      String id,
-      String type,
-      String user,
-      String item,
-      String campaign,
-      String merchant,
-      String channel,
-      String cost,
-      String time,
-      String arrival) {
+  /** A gold table. */
+  public Dataset<Row> table(String table) {
+    return spark.read().format("delta").load(wh.gold(table));
+  }
+
+  /** Sorted rows of a query over the KPI gold tables, each registered as the view g_<table>. */
+  public List<String> query(String sql) {
+    for (String t : KPI_TABLES) {
+      if (Warehouse.exists(spark, wh.gold(t))) {
+        table(t).createOrReplaceTempView("g_" + t);
+      }
+    }
+    return new ArrayList<>(TestSpark.rows(spark.sql(sql)));
+  }
+
+  public static OrderEvent pay(String id) {
+    return new OrderEvent(id, "pay");
+  }
+
+  public static OrderEvent refund(String id) {
+    return new OrderEvent(id, "refund");
+  }
+
+  public static AdEvent click(String id) {
+    return new AdEvent(id, "click");
+  }
+
+  public static AdEvent impression(String id) {
+    return new AdEvent(id, "impression");
+  }
+
+  /** A silver/user_activity row: a view from {@code source}. */
+  public static FixtureRow activity(String id, String user, String source, String time) {
     OffsetDateTime t = OffsetDateTime.parse(time);
-    return RowFactory.create(
-        id,
-        type,
-        campaign,
-        merchant,
-        item,
-        channel,
-        user,
-        new BigDecimal(cost),
-        Timestamp.from(t.toInstant()),
-        eventDate(t),
-        Date.valueOf(arrival));
+    return () ->
+        RowFactory.create(
+            id,
+            user,
+            "view",
+            source,
+            null,
+            null,
+            Timestamp.from(t.toInstant()),
+            eventDate(t),
+            eventDate(t));
   }
 
-  public static Row pay(
-      String id,
-      String user,
-      String item,
-      String merchant,
-      String amount,
-      String time,
-      String arrival) {
-    return order(id, "pay", user, item, merchant, amount, time, arrival);
+  /** A silver/users snapshot row. */
+  public static FixtureRow user(String user, String registered, boolean vip, String snapshot) {
+    return () -> RowFactory.create(user, Date.valueOf(registered), 0, vip, Date.valueOf(snapshot));
   }
 
-  public static Row refund(
-      String id,
-      String user,
-      String item,
-      String merchant,
-      String amount,
-      String time,
-      String arrival) {
-    return order(id, "refund", user, item, merchant, amount, time, arrival);
+  /** A silver/merchants snapshot row. */
+  public static FixtureRow merchant(
+      String id, String type, String segment, String category, String snapshot) {
+    return () -> RowFactory.create(id, type, segment, category, Date.valueOf(snapshot));
   }
 
-  private static Row order(
-      String id,
-      String type,
-      String user,
-      String item,
-      String merchant,
-      String amount,
-      String time,
-      String arrival) {
-    OffsetDateTime t = OffsetDateTime.parse(time);
-    boolean pay = type.equals("pay");
-    return RowFactory.create(
-        id,
-        type,
-        "o-" + id,
-        user,
-        merchant,
-        item,
-        "apparel",
-        pay ? 1 : null,
-        new BigDecimal(amount),
-        pay ? "alipay" : null,
-        Timestamp.from(t.toInstant()),
-        eventDate(t),
-        Date.valueOf(arrival));
-  }
-
-  public static Row campaign(
+  /** A silver/campaigns snapshot row (budget 1000.00, item {@code item-<id>}). */
+  public static FixtureRow campaign(
       String id,
       String merchant,
       String type,
@@ -173,49 +197,33 @@ public final class Fixtures {
       String start,
       String end,
       String snapshot) {
-    return RowFactory.create(
-        id,
-        merchant,
-        "item-" + id,
-        type,
-        new BigDecimal("1000.00"),
-        targetRoi == null ? null : new BigDecimal(targetRoi),
-        Date.valueOf(start),
-        end == null ? null : Date.valueOf(end),
-        Date.valueOf(snapshot));
+    return () ->
+        RowFactory.create(
+            id,
+            merchant,
+            "item-" + id,
+            type,
+            new BigDecimal("1000.00"),
+            targetRoi == null ? null : new BigDecimal(targetRoi),
+            Date.valueOf(start),
+            end == null ? null : Date.valueOf(end),
+            Date.valueOf(snapshot));
   }
 
-  public void addAdEvents(Row... rows) {
-    append("ad_events", SilverTables.AD_EVENTS, rows);
+  /** A gold/quanzhantui_settlements row (the columns the KPI tables read). */
+  public static FixtureRow settlement(
+      String campaign, String cycleStart, String merchant, String cycleEnd, String compensation) {
+    return () ->
+        RowFactory.create(
+            campaign,
+            Date.valueOf(cycleStart),
+            merchant,
+            Date.valueOf(cycleEnd),
+            new BigDecimal(compensation));
   }
 
-  public void addOrders(Row... rows) {
-    append("orders", SilverTables.ORDERS, rows);
-  }
-
-  public void addCampaigns(Row... rows) {
-    append("campaigns", SilverTables.CAMPAIGNS, rows);
-  }
-
-  private void append(String table, StructType schema, Row... rows) {
-    TestSpark.spark()
-        .createDataFrame(List.of(rows), schema)
-        .write()
-        .format("delta")
-        .mode("append")
-        .save(wh.silver(table));
-  }
-
-  public List<String> gold(String table, String columns) {
-    return TestSpark.rows(
-        TestSpark.spark()
-            .read()
-            .format("delta")
-            .load(wh.gold(table))
-            .selectExpr(columns.split(",")));
-  }
-
-  private static Date eventDate(OffsetDateTime t) {
+  /** Event date as ingestion computes it: the Asia/Shanghai calendar date of the instant. */
+  static Date eventDate(OffsetDateTime t) {
     return Date.valueOf(t.atZoneSameInstant(SHANGHAI).toLocalDate());
   }
 }
