@@ -9,7 +9,6 @@ import cmr.spark.SparkSessions;
 import cmr.step.Progress;
 import cmr.warehouse.Warehouse;
 import cmr.warehouse.WarehouseLock;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,7 +96,7 @@ public final class CoefficientsCommand implements Runnable {
                     SparkSessions.getOrCreate(cfg),
                     new Warehouse(cfg.paths().warehouse()),
                     cfg.coefficients(),
-                    Path.of(cfg.paths().publishedDir()),
+                    cfg.paths().publishedFolder(),
                     cfg.publication().readerGrace())
                 .publish(date, force);
       }
@@ -119,8 +118,7 @@ public final class CoefficientsCommand implements Runnable {
     public void run() {
       CmrConfig cfg = common.config();
       try (WarehouseLock lock = common.lockWarehouse(cfg)) {
-        System.out.println(
-            new PublishedVersions(Path.of(cfg.paths().publishedDir())).rollback(version));
+        System.out.println(new PublishedVersions(cfg.paths().publishedFolder()).rollback(version));
       }
     }
   }
@@ -134,7 +132,7 @@ public final class CoefficientsCommand implements Runnable {
 
     @Override
     public void run() {
-      new PublishedVersions(Path.of(common.config().paths().publishedDir()))
+      new PublishedVersions(common.config().paths().publishedFolder())
           .list()
           .forEach(System.out::println);
     }

@@ -3,7 +3,6 @@ package cmr.coefficients;
 import cmr.step.RunContext;
 import cmr.step.Step;
 import cmr.step.StepResult;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -64,7 +63,7 @@ public final class CoefficientsStep implements Step {
                 ctx.spark(),
                 ctx.wh(),
                 ctx.cfg().coefficients(),
-                Path.of(ctx.cfg().paths().publishedDir()),
+                ctx.cfg().paths().publishedFolder(),
                 ctx.cfg().publication().readerGrace())
             .publish(ctx.runDate(), ctx.options().forcePublish());
     return StepResult.of(t.campaigns(), t.campaigns(), trained + "; " + p.detail());

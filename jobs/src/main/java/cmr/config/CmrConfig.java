@@ -38,19 +38,55 @@ public record CmrConfig(
   public record Paths(
       String landing, String warehouse, String published, String exports, String truth) {
     /** The published coefficients folder, resolved against the warehouse when relative. */
-    public String publishedDir() {
+    String publishedDir() {
       return underWarehouse(published);
     }
 
-    public String exportsDir() {
+    String exportsDir() {
       return underWarehouse(exports);
     }
 
+    /**
+     * The published coefficients folder as a local path. It must be on a local or mounted file
+     * system: the bidder's loader reads it with plain file I/O, and publication relies on an atomic
+     * rename over {@code LATEST}. Anything else (hdfs://, s3a://, or a relative path under such a
+     * warehouse) is refused with a message that names the setting.
+     */
+    public Path publishedFolder() {
+      return localFolder("paths.published", published, publishedDir());
+    }
+
+    /** The exports folder as a local path; local or mounted, as {@link #publishedFolder}. */
+    public Path exportsFolder() {
+      return localFolder("paths.exports", exports, exportsDir());
+    }
+
     private String underWarehouse(String p) {
-      if (p.startsWith("/") || p.contains("://")) {
+      if (p.startsWith("/") || p.contains("://") || p.startsWith("file:")) {
         return p;
       }
       return warehouse + "/" + p;
+    }
+
+    private static Path localFolder(String key, String configured, String resolved) {
+      if (resolved.startsWith("file:")) {
+        return Path.of(java.net.URI.create(resolved));
+      }
+      if (!resolved.contains("://")) {
+        return Path.of(resolved);
+      }
+      String how =
+          configured.equals(resolved)
+              ? "is " + resolved
+              : "is " + configured + ", which resolves under the warehouse to " + resolved;
+      throw Errors.config(
+          key,
+          how + ": not a local or mounted folder",
+          "set cmr."
+              + key
+              + " to an absolute folder on the driver's local or mounted file system (the bidder"
+              + " and the dashboard readers read it as files, and publication renames within it);"
+              + " see conf/cluster-example.conf");
     }
   }
 

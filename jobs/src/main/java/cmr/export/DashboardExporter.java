@@ -188,17 +188,7 @@ public final class DashboardExporter {
 
   /** The exports folder; a local or mounted file system, since publication relies on rename. */
   static Path exportsDir(CmrConfig cfg) {
-    String dir = cfg.paths().exportsDir();
-    if (dir.startsWith("file:")) {
-      return Path.of(java.net.URI.create(dir));
-    }
-    if (dir.contains("://")) {
-      throw Errors.config(
-          "paths.exports",
-          "is " + dir + ", not a local or mounted folder",
-          "set cmr.paths.exports to a folder on a local or mounted file system (the export publishes by rename)");
-    }
-    return Path.of(dir);
+    return cfg.paths().exportsFolder();
   }
 
   /** The definition {@code notebooks-export/<name>.ipynb} from the classpath. */

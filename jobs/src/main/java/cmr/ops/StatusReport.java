@@ -320,7 +320,7 @@ public final class StatusReport {
 
   private void coefficients(CmrConfig cfg) {
     ObjectNode o = json.putObject("coefficients");
-    PublishedFolder folder = new PublishedFolder(Path.of(cfg.paths().publishedDir()));
+    PublishedFolder folder = new PublishedFolder(cfg.paths().publishedFolder());
     text.append("\nlive coefficient version: ");
     Optional<String> live;
     try {
@@ -345,7 +345,7 @@ public final class StatusReport {
 
   private void exports(CmrConfig cfg) {
     ObjectNode o = json.putObject("exports");
-    Path dir = Path.of(cfg.paths().exportsDir());
+    Path dir = cfg.paths().exportsFolder();
     VersionedFolder folder = new VersionedFolder(dir);
     text.append("latest export:            ");
     Optional<String> p = folder.pointer();

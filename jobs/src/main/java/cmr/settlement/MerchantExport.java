@@ -16,6 +16,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
@@ -31,12 +32,15 @@ import org.apache.spark.sql.functions;
  * per merchant and month (spend, attributed orders, GMV and ROI per channel, and a total line with
  * the month's whole-site promotion compensation), RFC 4180 with CRLF line ends.
  *
- * <p>Scalable: Spark writes all files at once as partitioned text output into a temporary folder
- * (one task per group of merchants, one file per merchant and month), then each file is renamed
- * into place (atomic per file: a reader sees the old file or the new one). Only the months that
- * this run may have changed are written: those from the run's recompute window (and, the first
- * time, every month since the first date run); {@code _exported_through} remembers the latest date
- * exported so a backfill exports the months of its inner dates once at its last date.
+ * <p>Scalable: Spark writes all files at once as partitioned text output into a staging folder
+ * under the warehouse, {@code _staging/} (one task per group of merchants, one file per merchant
+ * and month; on a cluster the executors write there, the file system they share), then the driver
+ * moves each file into the exports folder, a local or mounted folder: a rename when both are on one
+ * file system, else a copy beside the target and a rename over it (atomic per file: a reader sees
+ * the old file or the new one). Only the months that this run may have changed are written: those
+ * from the run's recompute window (and, the first time, every month since the first date run);
+ * {@code _exported_through} remembers the latest date exported so a backfill exports the months of
+ * its inner dates once at its last date.
  */
 public final class MerchantExport {
   private static final String MARKER = "_exported_through";
@@ -46,13 +50,12 @@ public final class MerchantExport {
   /** Returns the number of files written. */
   public static long export(RunContext ctx) {
     SparkSession spark = ctx.spark();
-    String base = ctx.cfg().paths().exportsDir() + "/merchants";
+    Path basePath = new Path(ctx.cfg().paths().exportsFolder().resolve("merchants").toUri());
+    String base = basePath.toString();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     try {
-      Path basePath = new Path(base);
-      FileSystem checked = basePath.getFileSystem(conf);
-      // On the local file system write without .crc side files (they would sit beside the CSVs).
-      FileSystem fs = checked instanceof LocalFileSystem local ? local.getRaw() : checked;
+      // Without .crc side files (they would sit beside the CSVs).
+      FileSystem fs = raw(basePath.getFileSystem(conf));
       LocalDate d = ctx.runDate();
       LocalDate from = exportFrom(ctx, fs, new Path(basePath, MARKER));
       spark
@@ -69,7 +72,8 @@ public final class MerchantExport {
               spark,
               "settlement/merchant_export_lines",
               Map.of("from_date", m0.atDay(1), "to_date", m1.atEndOfMonth()));
-      Path tmp = new Path(basePath, "_tmp-" + UUID.randomUUID());
+      Path tmp = new Path(ctx.wh().root() + "/_staging/merchant-export-" + UUID.randomUUID());
+      FileSystem tmpFs = raw(tmp.getFileSystem(conf));
       lines
           .repartition(functions.col("month"), functions.col("merchant_id"))
           .sortWithinPartitions("month", "merchant_id", "line_no", "channel")
@@ -78,8 +82,8 @@ public final class MerchantExport {
           .partitionBy("month", "merchant_id")
           .option("lineSep", "\r\n")
           .text(tmp.toString());
-      long files = moveIntoPlace(fs, conf, tmp, basePath);
-      checked.delete(tmp, true);
+      long files = moveIntoPlace(tmpFs, fs, conf, tmp, basePath);
+      tmpFs.delete(tmp, true);
       writeMarker(fs, new Path(basePath, MARKER), d);
       return files;
     } catch (IOException e) {
@@ -113,23 +117,37 @@ public final class MerchantExport {
     return from.isBefore(first) ? first : from;
   }
 
-  private static long moveIntoPlace(FileSystem fs, Configuration conf, Path tmp, Path base)
-      throws IOException {
+  private static FileSystem raw(FileSystem fs) {
+    return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
+  }
+
+  private static long moveIntoPlace(
+      FileSystem tmpFs, FileSystem fs, Configuration conf, Path tmp, Path base) throws IOException {
+    boolean sameFs = tmpFs.getUri().equals(fs.getUri());
     long n = 0;
-    for (FileStatus month : fs.listStatus(tmp, p -> p.getName().startsWith("month="))) {
+    for (FileStatus month : tmpFs.listStatus(tmp, p -> p.getName().startsWith("month="))) {
       String m = ExternalCatalogUtils.unescapePathName(month.getPath().getName().substring(6));
       Path monthDir = new Path(base, m);
       fs.mkdirs(monthDir);
       for (FileStatus merchant :
-          fs.listStatus(month.getPath(), p -> p.getName().startsWith("merchant_id="))) {
+          tmpFs.listStatus(month.getPath(), p -> p.getName().startsWith("merchant_id="))) {
         FileStatus[] parts =
-            fs.listStatus(merchant.getPath(), p -> p.getName().startsWith("part-"));
+            tmpFs.listStatus(merchant.getPath(), p -> p.getName().startsWith("part-"));
         if (parts.length != 1) {
           throw new IOException(parts.length + " part files in " + merchant.getPath());
         }
         String name = merchant.getPath().getName().substring("merchant_id=".length());
         Path target = new Path(monthDir, name + ".csv");
-        replaceFile(fs, conf, parts[0].getPath(), target);
+        Path src = parts[0].getPath();
+        if (!sameFs) {
+          // across file systems: a copy beside the target first, so the rename stays atomic
+          Path copy = new Path(monthDir, "." + name + ".csv.tmp");
+          if (!FileUtil.copy(tmpFs, src, fs, copy, false, true, conf)) {
+            throw new IOException("cannot copy " + src + " to " + copy);
+          }
+          src = copy;
+        }
+        replaceFile(fs, conf, src, target);
         n++;
       }
     }

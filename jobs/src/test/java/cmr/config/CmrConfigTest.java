@@ -2,12 +2,45 @@ package cmr.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cmr.errors.CmrException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Extra Spark settings reach Spark under their own key however the shell left the quotes. */
+/**
+ * Extra Spark settings reach Spark under their own key however the shell left the quotes; the
+ * published and exports folders are local paths or refused.
+ */
 class CmrConfigTest {
+  @Test
+  void publishedAndExportsUnderALocalWarehouseAreLocalFolders() {
+    CmrConfig c = CmrConfig.defaults(Map.of("paths.warehouse", "/srv/wh"));
+    assertEquals(Path.of("/srv/wh/published/coefficients"), c.paths().publishedFolder());
+    assertEquals(Path.of("/srv/wh/exports"), c.paths().exportsFolder());
+    CmrConfig uri =
+        CmrConfig.defaults(
+            Map.of("paths.warehouse", "hdfs:///wh", "paths.exports", "file:///srv/exports"));
+    assertEquals(Path.of("/srv/exports"), uri.paths().exportsFolder());
+  }
+
+  @Test
+  void aFolderOnHdfsIsRefusedNamingTheSetting() {
+    // relative under an hdfs warehouse: today's cluster example without the two settings
+    CmrConfig c = CmrConfig.defaults(Map.of("paths.warehouse", "hdfs:///data/wh"));
+    CmrException e = assertThrows(CmrException.class, () -> c.paths().publishedFolder());
+    assertTrue(
+        e.getMessage().contains("paths.published")
+            && e.getMessage().contains("hdfs:///data/wh/published/coefficients")
+            && e.getMessage().contains("local or mounted"),
+        e.getMessage());
+    CmrConfig s3 = CmrConfig.defaults(Map.of("paths.exports", "s3a://bucket/exports"));
+    CmrException e2 = assertThrows(CmrException.class, () -> s3.paths().exportsFolder());
+    assertTrue(e2.getMessage().contains("paths.exports: is s3a://bucket/exports"), e2.getMessage());
+  }
+
   @Test
   void packagedExtraKeysKeepTheirDots() {
     Map<String, String> extra = CmrConfig.defaults(Map.of()).spark().extra();

@@ -67,7 +67,7 @@ class DashboardExportTest {
     // LATEST names the version folder of D
     assertEquals(
         result.folder().getFileName() + "\n",
-        Files.readString(Path.of(cfg.paths().exportsDir(), "LATEST")));
+        Files.readString(cfg.paths().exportsFolder().resolve("LATEST")));
     assertTrue(
         result.folder().getFileName().toString().endsWith("Z-" + D), result.folder().toString());
     assertTrue(result.failed().isEmpty(), result.failed().toString());

@@ -33,7 +33,7 @@ class DashboardPublishTest {
   static void fixture() {
     Path root = TestSpark.tempDir("dash-partial");
     cfg = TestSpark.config(root, Map.of());
-    exports = Path.of(cfg.paths().exportsDir());
+    exports = cfg.paths().exportsFolder();
     GoldFixture.daily(root.resolve("warehouse"));
   }
 

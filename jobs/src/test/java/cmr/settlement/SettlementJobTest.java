@@ -228,7 +228,7 @@ class SettlementJobTest {
         campaign("qG", "m3", "quanzhantui", "3.0", "2026-10-20", null, "2026-11-09"));
     f.run("2026-11-09", true, new StateStep(), new AttributionStep(), new SettlementStep());
     afterSecondRun = f.gold("quanzhantui_settlements", COLS);
-    Path dir = Path.of(f.cfg.paths().exportsDir(), "merchants", "2026-11");
+    Path dir = f.cfg.paths().exportsFolder().resolve("merchants").resolve("2026-11");
     m1Export = Files.readString(dir.resolve("m1.csv"), StandardCharsets.UTF_8);
     m2Export = Files.readString(dir.resolve("m2.csv"), StandardCharsets.UTF_8);
     try (Stream<Path> files = Stream.concat(Files.list(dir.getParent()), Files.list(dir))) {

@@ -115,11 +115,10 @@ public final class DemoCommand implements Runnable {
     System.out.println("  gold tables (Delta)   " + wh + "/gold/<table>");
     System.out.println("  run log               " + wh + "/ops/job_runs");
     System.out.println("  quarantine            " + wh + "/ops/quarantine");
-    System.out.println(
-        "  coefficients          " + Path.of(cfg.paths().publishedDir()).toAbsolutePath());
+    System.out.println("  coefficients          " + cfg.paths().publishedFolder().toAbsolutePath());
     System.out.println(
         "  dashboards            "
-            + Path.of(cfg.paths().exportsDir()).toAbsolutePath().resolve("index.html"));
+            + cfg.paths().exportsFolder().toAbsolutePath().resolve("index.html"));
     System.out.println("  truth (evaluation)    " + r.truth());
   }
 }

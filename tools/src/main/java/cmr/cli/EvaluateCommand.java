@@ -36,7 +36,7 @@ public final class EvaluateCommand implements Runnable {
         new EvaluateCoefficients(
                 spark,
                 new Warehouse(cfg.paths().warehouse()),
-                Path.of(cfg.paths().publishedDir()),
+                cfg.paths().publishedFolder(),
                 cfg.coefficients().trainingDays())
             .evaluate(truth)
             .format());

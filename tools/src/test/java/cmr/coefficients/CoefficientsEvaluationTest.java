@@ -63,7 +63,7 @@ class CoefficientsEvaluationTest {
     CmrConfig cfg = TestSpark.config(root, Map.of());
     Warehouse wh = new Warehouse(cfg.paths().warehouse());
     Path truth = root.resolve("truth");
-    Path published = Path.of(cfg.paths().publishedDir());
+    Path published = cfg.paths().publishedFolder();
     long t0 = System.nanoTime();
     SimulatedMarket.write(spark, wh, truth, RUN, n, 0.25, 150, seed, dayEffects);
     System.out.printf("simulated %d campaigns in %.1fs%n", n, (System.nanoTime() - t0) / 1e9);

@@ -37,7 +37,7 @@ class PublishCoefficientsTest {
         TestSpark.config(
             root, Map.of("coefficients.keep_versions", "3", "publication.reader_grace", "0s"));
     Warehouse wh = new Warehouse(cfg.paths().warehouse());
-    Path dir = Path.of(cfg.paths().publishedDir());
+    Path dir = cfg.paths().publishedFolder();
     SimulatedMarket.write(spark, wh, root.resolve("truth"), RUN, 60, 0.2, 150, 11);
     ModelSettings settings = ModelSettings.from(cfg.coefficients());
     TrainCoefficients train = new TrainCoefficients(spark, wh, settings);
