@@ -4,7 +4,7 @@
 # (no download, no Spark distribution):
 #   - HDFS: Hadoop's MiniDFSCluster in-process (cmr.lab.MiniHdfs), one NameNode and one DataNode;
 #   - Spark: a master and two workers (org.apache.spark.deploy.master.Master / worker.Worker) on
-#     a SPARK_HOME whose jars/ links the jars a cluster provides (jobs/target/spark-classpath.txt)
+#     a SPARK_HOME whose jars/ links the jars a cluster provides (spark-dist/target/spark-classpath.txt)
 #     and an empty RELEASE file;
 #   - the nightly runs: jobs/target/cmr-jobs-cluster.jar submitted with spark-submit
 #     (org.apache.spark.deploy.SparkSubmit --master spark://127.0.0.1:PORT), landing and
@@ -30,7 +30,7 @@ log() { printf '[cluster-test] %s\n' "$*"; }
 elapsed() { awk -v a="$1" -v b="$(date +%s%N)" 'BEGIN { printf "%.0f", (b - a) / 1e9 }'; }
 
 jar="$here/jobs/target/cmr-jobs-cluster.jar"
-spark_cp="$here/jobs/target/spark-classpath.txt"
+spark_cp="$here/spark-dist/target/spark-classpath.txt"
 lab_cp="$here/tools/target/test-classpath.txt"
 "$cmr" --help > /dev/null 2>&1 || true   # builds the project when a source is newer than the jars
 [ -f "$jar" ] && [ -f "$spark_cp" ] && [ -f "$lab_cp" ] \
