@@ -108,10 +108,12 @@ log "generating ${#dates[@]} days of small sample data from $first; copying the 
 java -cp "$here/tools/target/test-classes:$(cat "$lab_cp")" cmr.lab.MiniHdfs copy \
   "file://$work/local/landing" "$hroot/landing" > "$work/logs/copy-in.log" 2>&1
 
-cat > "$work/cluster.conf" << EOF
-cmr.paths.published = "$work/cluster/published"
-cmr.paths.exports = "$work/cluster/exports"
+for side in cluster local; do
+  cat > "$work/$side.conf" << EOF
+cmr.paths.published = "$work/$side/published"
+cmr.paths.exports = "$work/$side/exports"
 EOF
+done
 
 for d in "${dates[@]}"; do
   start=$(date +%s%N)
@@ -132,7 +134,7 @@ done
 for d in "${dates[@]}"; do
   start=$(date +%s%N)
   "$cmr" nightly --date "$d" --landing "$work/local/landing" --warehouse "$work/local/wh" \
-    > "$work/logs/local-$d.log" 2>&1 || { log "local nightly $d FAILED"; exit 1; }
+    --conf "$work/local.conf" > "$work/logs/local-$d.log" 2>&1 || { log "local nightly $d FAILED"; exit 1; }
   log "local nightly $d: ok in $(elapsed "$start") s"
 done
 
@@ -144,6 +146,10 @@ layers=bronze,silver,state,gold,ops
   --layers "$layers" --out "$work/dump-cluster" > "$work/logs/dump-cluster.log" 2>&1
 "$cmr" dump --warehouse "$work/local/wh" --landing "$work/local/landing" --root "$work/local" \
   --layers "$layers" --out "$work/dump-local" > "$work/logs/dump-local.log" 2>&1
+# the same file under the two roots: file:/.../local/landing/... and hdfs://.../cmr/landing/...;
+# the exports folder of each side in the run log
+find "$work/dump-local" -type f -exec sed -i 's|file:<ROOT>|<ROOT>|g' {} +
+find "$work/dump-cluster" -type f -exec sed -i "s|$work/cluster|<ROOT>|g" {} +
 status=0
 tables=$(find "$work/dump-local" -type f | wc -l)
 if diff -r "$work/dump-local" "$work/dump-cluster" > "$work/diff-tables.txt"; then
@@ -151,7 +157,7 @@ if diff -r "$work/dump-local" "$work/dump-cluster" > "$work/diff-tables.txt"; th
 else
   log "tables: DIFFER ($work/diff-tables.txt)"; status=1
 fi
-local_v="$work/local/wh/published/coefficients/$(cat "$work/local/wh/published/coefficients/LATEST")"
+local_v="$work/local/published/$(cat "$work/local/published/LATEST")"
 cluster_v="$work/cluster/published/$(cat "$work/cluster/published/LATEST")"
 for f in campaigns.csv channels.csv; do
   if cmp -s "$local_v/$f" "$cluster_v/$f"; then
@@ -160,8 +166,8 @@ for f in campaigns.csv channels.csv; do
     log "coefficients $f: DIFFER"; status=1
   fi
 done
-if diff -r "$work/local/wh/exports/merchants" "$work/cluster/exports/merchants" > "$work/diff-merchants.txt"; then
-  log "merchant CSVs: $(find "$work/local/wh/exports/merchants" -name '*.csv' | wc -l) identical"
+if diff -r "$work/local/exports/merchants" "$work/cluster/exports/merchants" > "$work/diff-merchants.txt"; then
+  log "merchant CSVs: $(find "$work/local/exports/merchants" -name '*.csv' | wc -l) identical"
 else
   log "merchant CSVs: DIFFER ($work/diff-merchants.txt)"; status=1
 fi
