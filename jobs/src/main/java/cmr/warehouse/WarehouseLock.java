@@ -173,7 +173,9 @@ public final class WarehouseLock implements AutoCloseable {
       }
       store.touch();
     } catch (RuntimeException e) {
-      LOG.warn("lock heartbeat failed: {}", e.toString());
+      if (!Thread.currentThread().isInterrupted()) { // interrupted: close() is releasing the lock
+        LOG.warn("lock heartbeat failed: {}", e.toString());
+      }
     }
   }
 
