@@ -53,6 +53,8 @@ public final class WarehouseLock implements AutoCloseable {
   private final ScheduledExecutorService beat;
   private final AtomicBoolean lost = new AtomicBoolean(false);
 
+  private volatile boolean closing;
+
   private WarehouseLock(Store store, String token, Duration heartbeat) {
     this.store = store;
     this.token = token;
@@ -151,6 +153,7 @@ public final class WarehouseLock implements AutoCloseable {
   /** Releases the lock if it is still this writer's. */
   @Override
   public void close() {
+    closing = true;
     beat.shutdownNow();
     Optional<Holder> h = store.read();
     if (h.isPresent() && token.equals(h.get().token())) {
@@ -173,7 +176,7 @@ public final class WarehouseLock implements AutoCloseable {
       }
       store.touch();
     } catch (RuntimeException e) {
-      if (!Thread.currentThread().isInterrupted()) { // interrupted: close() is releasing the lock
+      if (!closing) { // else close() interrupted this heartbeat while releasing the lock
         LOG.warn("lock heartbeat failed: {}", e.toString());
       }
     }
