@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cmr.errors.CmrException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +27,22 @@ class CmrConfigTest {
         CmrConfig.defaults(
             Map.of("paths.warehouse", "hdfs:///wh", "paths.exports", "file:///srv/exports"));
     assertEquals(Path.of("/srv/exports"), uri.paths().exportsFolder());
+  }
+
+  @Test
+  void theClusterExamplesLoadWithLocalPublishedAndExportsFolders() throws Exception {
+    Path conf = Path.of(System.getProperty("cmr.repo.root", ".."), "conf");
+    List<Path> examples;
+    try (Stream<Path> s = Files.list(conf)) {
+      examples = s.filter(p -> p.getFileName().toString().startsWith("cluster-")).sorted().toList();
+    }
+    assertEquals(4, examples.size(), examples.toString()); // example, k8s, s3, yarn
+    for (Path p : examples) {
+      CmrConfig c = CmrConfig.load(p, Map.of());
+      assertTrue(c.paths().publishedFolder().isAbsolute(), p.toString());
+      assertTrue(c.paths().exportsFolder().isAbsolute(), p.toString());
+      assertTrue(c.paths().warehouse().contains("://"), p.toString());
+    }
   }
 
   @Test
