@@ -150,12 +150,27 @@ layers=bronze,silver,state,gold,ops
 # the exports folder of each side in the run log
 find "$work/dump-local" -type f -exec sed -i 's|file:<ROOT>|<ROOT>|g' {} +
 find "$work/dump-cluster" -type f -exec sed -i "s|$work/cluster|<ROOT>|g" {} +
+# values that differ, and by how much at most (relative), between two files of |- or ,-separated
+# fields; a differing text field counts as infinitely far
+numeric_diff() {
+  awk -F'[|,]' 'NR == FNR { a[FNR] = $0; next }
+    { n = split(a[FNR], x, /[|,]/); split($0, y, /[|,]/)
+      for (i = 1; i <= n; i++) if (x[i] != y[i]) { d++
+        if (x[i] ~ /^-?[0-9.eE+-]+$/ && y[i] ~ /^-?[0-9.eE+-]+$/) {
+          r = (x[i] - y[i]) / ((x[i] < 0 ? -x[i] : x[i]) > (y[i] < 0 ? -y[i] : y[i]) ? x[i] : y[i])
+          r = r < 0 ? -r : r; if (r > m) m = r } else m = "text" } }
+    END { printf "%d values differ, by at most %s relative", d, (m == "" ? 0 : m) }' "$1" "$2"
+}
 status=0
 tables=$(find "$work/dump-local" -type f | wc -l)
 if diff -r "$work/dump-local" "$work/dump-cluster" > "$work/diff-tables.txt"; then
   log "tables: $tables identical"
 else
-  log "tables: DIFFER ($work/diff-tables.txt)"; status=1
+  status=1
+  for f in $(diff -rq "$work/dump-local" "$work/dump-cluster" | awk '{print $2}'); do
+    log "table $(basename "$f" .txt): DIFFERS: $(numeric_diff "$f" "${f/dump-local/dump-cluster}")"
+  done
+  log "tables: $((tables - $(diff -rq "$work/dump-local" "$work/dump-cluster" | wc -l))) of $tables identical ($work/diff-tables.txt)"
 fi
 local_v="$work/local/published/$(cat "$work/local/published/LATEST")"
 cluster_v="$work/cluster/published/$(cat "$work/cluster/published/LATEST")"
@@ -163,7 +178,7 @@ for f in campaigns.csv channels.csv; do
   if cmp -s "$local_v/$f" "$cluster_v/$f"; then
     log "coefficients $f: identical ($(($(wc -l < "$local_v/$f") - 1)) rows)"
   else
-    log "coefficients $f: DIFFER"; status=1
+    log "coefficients $f: DIFFERS: $(numeric_diff "$local_v/$f" "$cluster_v/$f")"; status=1
   fi
 done
 if diff -r "$work/local/exports/merchants" "$work/cluster/exports/merchants" > "$work/diff-merchants.txt"; then
