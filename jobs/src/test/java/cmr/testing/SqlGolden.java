@@ -117,10 +117,24 @@ public record SqlGolden(
     };
   }
 
-  /** Registers the views, runs the SQL file and returns the schema line and sorted rows. */
+  /**
+   * Registers the views, runs the SQL file and returns the schema line and sorted rows. It runs in
+   * one partition (views and shuffles), so that sums of doubles add up in one order and the last
+   * bits of a result are the same on every run.
+   */
   public List<String> run(SparkSession spark) {
+    String partitions = spark.conf().get("spark.sql.shuffle.partitions");
+    spark.conf().set("spark.sql.shuffle.partitions", "1");
+    try {
+      return runInOnePartition(spark);
+    } finally {
+      spark.conf().set("spark.sql.shuffle.partitions", partitions);
+    }
+  }
+
+  private List<String> runInOnePartition(SparkSession spark) {
     for (Map.Entry<String, List<String>> v : views.entrySet()) {
-      view(spark, v.getValue()).createOrReplaceTempView(v.getKey());
+      view(spark, v.getValue()).coalesce(1).createOrReplaceTempView(v.getKey());
     }
     SqlFiles.registerFunctions(spark);
     Dataset<Row> out = sql != null ? SqlFiles.run(spark, sql, params) : spark.sql(query, params);
