@@ -38,11 +38,11 @@ public record CmrConfig(
   public record Paths(
       String landing, String warehouse, String published, String exports, String truth) {
     /** The published coefficients folder, resolved against the warehouse when relative. */
-    String publishedDir() {
+    private String publishedDir() {
       return underWarehouse(published);
     }
 
-    String exportsDir() {
+    private String exportsDir() {
       return underWarehouse(exports);
     }
 

@@ -116,7 +116,7 @@ public final class DashboardExporter {
     }
     String font = family.orElseThrow();
     ExportPublisher publisher =
-        new ExportPublisher(exportsDir(cfg), cfg.publication().readerGrace());
+        new ExportPublisher(cfg.paths().exportsFolder(), cfg.publication().readerGrace());
     ExportPublisher.Staged stage = publisher.staging(runDate);
     Path staged = stage.dir();
     List<Path> files = new ArrayList<>();
@@ -184,11 +184,6 @@ public final class DashboardExporter {
         font,
         lang.code(),
         timing);
-  }
-
-  /** The exports folder; a local or mounted file system, since publication relies on rename. */
-  static Path exportsDir(CmrConfig cfg) {
-    return cfg.paths().exportsFolder();
   }
 
   /** The definition {@code notebooks-export/<name>.ipynb} from the classpath. */

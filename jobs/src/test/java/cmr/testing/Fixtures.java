@@ -1,6 +1,7 @@
 package cmr.testing;
 
 import cmr.config.CmrConfig;
+import cmr.export.GoldCatalog;
 import cmr.step.Progress;
 import cmr.step.RunContext;
 import cmr.step.RunLog;
@@ -45,14 +46,6 @@ public final class Fixtures {
           .add("compensation", DataTypes.createDecimalType(18, 2));
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  private static final List<String> KPI_TABLES =
-      List.of(
-          "daily_kpis",
-          "monthly_kpis",
-          "new_users_by_source",
-          "take_rate_by_dimension",
-          "tier_mix",
-          "tier_transitions");
 
   public final SparkSession spark = TestSpark.spark();
   public final Path dir;
@@ -135,9 +128,9 @@ public final class Fixtures {
     return spark.read().format("delta").load(wh.gold(table));
   }
 
-  /** Sorted rows of a query over the KPI gold tables, each registered as the view g_<table>. */
+  /** Sorted rows of a query over the gold tables, each registered as the view g_<table>. */
   public List<String> query(String sql) {
-    for (String t : KPI_TABLES) {
+    for (String t : GoldCatalog.KNOWN) {
       if (Warehouse.exists(spark, wh.gold(t))) {
         table(t).createOrReplaceTempView("g_" + t);
       }
